@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace KhuyenCong.Showcase.Common;
+
+/// <summary>
+/// Keyboards send Vietnamese composed (NFC) or decomposed (NFD); we store NFC and search on a key that folds
+/// case and diacritics and maps đ to d, so "do go" finds "Đồ gỗ".
+/// </summary>
+public static class VietnameseText
+{
+    public static string Clean(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? string.Empty : CollapseSpaces(value.Normalize(NormalizationForm.FormC).Trim());
+
+    public static string? CleanOrNull(string? value)
+    {
+        var cleaned = Clean(value);
+        return cleaned.Length == 0 ? null : cleaned;
+    }
+
+    public static string SearchKey(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return string.Empty;
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            builder.Append(c switch
+            {
+                'đ' or 'Đ' => 'd',
+                _ when char.IsLetterOrDigit(c) => char.ToLowerInvariant(c),
+                _ => ' ',
+            });
+        }
+        return CollapseSpaces(builder.ToString().Trim());
+    }
+
+    private static string CollapseSpaces(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        var lastWasSpace = false;
+        foreach (var c in value)
+        {
+            var isSpace = char.IsWhiteSpace(c);
+            if (isSpace && lastWasSpace) continue;
+            builder.Append(isSpace ? ' ' : c);
+            lastWasSpace = isSpace;
+        }
+        return builder.ToString();
+    }
+}

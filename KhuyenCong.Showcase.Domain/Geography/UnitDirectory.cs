@@ -1,0 +1,120 @@
+using System.Collections.Frozen;
+
+namespace KhuyenCong.Showcase.Geography;
+
+public sealed record UnitNode(Guid Id, string Code, string Name, UnitKind Kind, Guid? ParentId, DateOnly ValidFrom,
+    DateOnly? ValidTo, bool IsSample)
+{
+    public UnitTier Tier => AdministrativeUnit.TierOf(Kind);
+    public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || day <= ValidTo);
+    public string DisplayName => IsSample ? $"{Name} ({Resources.Messages.SampleMark})" : Name;
+}
+
+/// <summary>
+/// A read-only snapshot of the unit tree (a few thousand rows) used to answer scope questions without a query per
+/// check. Snapshots are rebuilt from the database, so every instance agrees after an import.
+/// </summary>
+public sealed class UnitDirectory
+{
+    private readonly FrozenDictionary<Guid, UnitNode> _nodes;
+    private readonly FrozenDictionary<Guid, Guid[]> _children;
+    private readonly FrozenDictionary<Guid, Guid[]> _predecessors;
+    private readonly FrozenDictionary<Guid, Guid[]> _successors;
+    private readonly Dictionary<Guid, FrozenSet<Guid>> _scopes = [];
+    private readonly Lock _scopeLock = new();
+
+    public UnitDirectory(IEnumerable<UnitNode> nodes, IEnumerable<(Guid Predecessor, Guid Successor)> successions)
+    {
+        _nodes = nodes.ToFrozenDictionary(n => n.Id);
+        _children = _nodes.Values.Where(n => n.ParentId is not null)
+            .GroupBy(n => n.ParentId!.Value)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(n => n.Id).ToArray());
+        var links = successions.ToList();
+        _predecessors = links.GroupBy(l => l.Successor).ToFrozenDictionary(g => g.Key, g => g.Select(l => l.Predecessor).ToArray());
+        _successors = links.GroupBy(l => l.Predecessor).ToFrozenDictionary(g => g.Key, g => g.Select(l => l.Successor).ToArray());
+    }
+
+    public int Count => _nodes.Count;
+
+    public UnitNode? Find(Guid id) => _nodes.GetValueOrDefault(id);
+
+    public UnitNode Get(Guid id) => _nodes.TryGetValue(id, out var node) ? node : throw new KeyNotFoundException($"unit {id}");
+
+    public IEnumerable<UnitNode> All => _nodes.Values;
+
+    public IReadOnlyList<UnitNode> ChildrenOf(Guid id) =>
+        _children.TryGetValue(id, out var ids) ? ids.Select(Get).OrderBy(n => n.Name, StringComparer.Create(new("vi-VN"), false)).ToList() : [];
+
+    public IReadOnlyList<UnitNode> SuccessorsOf(Guid id) => _successors.TryGetValue(id, out var ids) ? ids.Select(Get).ToList() : [];
+
+    public IReadOnlyList<UnitNode> PredecessorsOf(Guid id) => _predecessors.TryGetValue(id, out var ids) ? ids.Select(Get).ToList() : [];
+
+    public IReadOnlyList<UnitNode> ProvincesOn(DateOnly day) =>
+        [.. _nodes.Values.Where(n => n.Tier == UnitTier.Province && n.IsValidOn(day)).OrderBy(n => n.Code, StringComparer.Ordinal)];
+
+    /// <summary>Communes (and wards, special zones) of a province valid on a day, through districts where they still exist.</summary>
+    public IReadOnlyList<UnitNode> CommunesOf(Guid provinceId, DateOnly day) =>
+        [.. Descendants(provinceId).Select(Get).Where(n => n.Tier == UnitTier.Commune && n.IsValidOn(day))
+            .OrderBy(n => n.Name, StringComparer.Create(new("vi-VN"), false))];
+
+    public UnitNode? ProvinceOf(Guid id)
+    {
+        var node = Find(id);
+        while (node is not null && node.Tier != UnitTier.Province)
+            node = node.ParentId is { } parent ? Find(parent) : null;
+        return node;
+    }
+
+    /// <summary>"Xã A, Huyện B, Tỉnh C": the names as they were, for records kept from before a reform.</summary>
+    public string PathOf(Guid id)
+    {
+        var names = new List<string>();
+        for (var node = Find(id); node is not null; node = node.ParentId is { } p ? Find(p) : null)
+            names.Add(node.DisplayName);
+        return string.Join(", ", names);
+    }
+
+    /// <summary>
+    /// The units someone scoped to <paramref name="id"/> may see: the unit, everything below it, and every unit it
+    /// succeeded together with what was below those (a Hải Phòng officer sees Hải Dương's history).
+    /// </summary>
+    public IReadOnlySet<Guid> ScopeOf(Guid id)
+    {
+        lock (_scopeLock)
+        {
+            if (_scopes.TryGetValue(id, out var cached)) return cached;
+        }
+        var scope = new HashSet<Guid>();
+        var roots = new Stack<Guid>();
+        roots.Push(id);
+        while (roots.Count > 0)
+        {
+            var root = roots.Pop();
+            if (!_nodes.ContainsKey(root)) continue;
+            foreach (var unit in Descendants(root).Prepend(root))
+            {
+                if (!scope.Add(unit)) continue;
+                if (_predecessors.TryGetValue(unit, out var olds))
+                    foreach (var old in olds) roots.Push(old);
+            }
+        }
+        var frozen = scope.ToFrozenSet();
+        lock (_scopeLock) _scopes[id] = frozen;
+        return frozen;
+    }
+
+    private IEnumerable<Guid> Descendants(Guid id)
+    {
+        var stack = new Stack<Guid>();
+        stack.Push(id);
+        while (stack.Count > 0)
+        {
+            if (!_children.TryGetValue(stack.Pop(), out var children)) continue;
+            foreach (var child in children)
+            {
+                yield return child;
+                stack.Push(child);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using KhuyenCong.Showcase.Common;
+using KhuyenCong.Showcase.Geography;
+using KhuyenCong.Showcase.Resources;
+
+namespace KhuyenCong.Showcase.Producers;
+
+/// <summary>The forms a cơ sở công nghiệp nông thôn may take (Nghị định 45/2012 Điều 2).</summary>
+public enum LegalForm
+{
+    SmallOrMediumEnterprise,
+    Cooperative,
+    CooperativeGroup,
+    HouseholdBusiness,
+}
+
+/// <summary>What the producer types in; the entity checks it.</summary>
+public sealed record ProducerDetails(
+    LegalForm LegalForm,
+    string Name,
+    string RegistrationNumber,
+    DateOnly? RegistrationDate,
+    string? TaxCode,
+    string Address,
+    string Representative,
+    string? RepresentativePosition,
+    string Phone,
+    string? Email,
+    string? Website,
+    double? Latitude,
+    double? Longitude);
+
+/// <summary>A rural industrial facility (cơ sở CNNT) that registers products and enters contests.</summary>
+public sealed partial class Producer : IVersioned
+{
+    public const int NameMaxLength = 200;
+    public const int RegistrationNumberMaxLength = 30;
+    public const int TaxCodeMaxLength = 14;
+    public const int AddressMaxLength = 300;
+    public const int PersonMaxLength = 120;
+    public const int PhoneMaxLength = 20;
+    public const int EmailMaxLength = 120;
+    public const int WebsiteMaxLength = 200;
+
+    private Producer() { }
+
+    public Guid Id { get; private set; }
+    public LegalForm LegalForm { get; private set; }
+    public string Name { get; private set; } = "";
+    public string SearchKey { get; private set; } = "";
+    public string RegistrationNumber { get; private set; } = "";
+    public DateOnly? RegistrationDate { get; private set; }
+    public string? TaxCode { get; private set; }
+    public string Address { get; private set; } = "";
+    public Guid UnitId { get; private set; }
+    public string Representative { get; private set; } = "";
+    public string? RepresentativePosition { get; private set; }
+    public string Phone { get; private set; } = "";
+    public string? Email { get; private set; }
+    public string? Website { get; private set; }
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Version { get; set; }
+
+    public static Producer Create(ProducerDetails details, AdministrativeUnit unit, DateTimeOffset now)
+    {
+        var producer = new Producer { Id = Guid.CreateVersion7(), CreatedAt = now };
+        producer.Update(details, unit, now);
+        return producer;
+    }
+
+    /// <summary>New and changed profiles use the two-tier structure: a commune-level unit valid today.</summary>
+    public void Update(ProducerDetails details, AdministrativeUnit unit, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.Date);
+        if (unit.Tier != UnitTier.Commune || !unit.IsValidOn(today))
+            throw new DomainException(Messages.ProducerUnitMustBeCurrentCommune);
+
+        var name = Required(details.Name, NameMaxLength, Messages.ProducerNameRequired);
+        var registration = Required(details.RegistrationNumber, RegistrationNumberMaxLength, Messages.ProducerRegistrationRequired);
+        if (details.RegistrationDate is { } registeredOn && registeredOn > today)
+            throw new DomainException(Messages.ProducerRegistrationDateFuture);
+        var taxCode = VietnameseText.CleanOrNull(details.TaxCode)?.Replace(" ", "");
+        if (taxCode is not null && !TaxCodePattern().IsMatch(taxCode))
+            throw new DomainException(Messages.ProducerTaxCodeInvalid);
+        var phone = Required(details.Phone, PhoneMaxLength, Messages.ProducerPhoneRequired).Replace(" ", "").Replace(".", "");
+        if (!PhonePattern().IsMatch(phone)) throw new DomainException(Messages.ProducerPhoneInvalid);
+        var email = VietnameseText.CleanOrNull(details.Email);
+        if (email is not null && (email.Length > EmailMaxLength || !MailAddress.TryCreate(email, out _)))
+            throw new DomainException(Messages.ProducerEmailInvalid);
+        var website = VietnameseText.CleanOrNull(details.Website);
+        if (website is not null)
+        {
+            if (!website.Contains("://", StringComparison.Ordinal)) website = "https://" + website;
+            if (website.Length > WebsiteMaxLength || !Uri.TryCreate(website, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                throw new DomainException(Messages.ProducerWebsiteInvalid);
+        }
+        if (details.Latitude is null != details.Longitude is null)
+            throw new DomainException(Messages.ProducerLocationIncomplete);
+        if (details.Latitude is { } lat && (lat is < -90 or > 90 || details.Longitude is < -180 or > 180))
+            throw new DomainException(Messages.ProducerLocationInvalid);
+
+        LegalForm = Enum.IsDefined(details.LegalForm) ? details.LegalForm : throw new DomainException(Messages.ProducerLegalFormInvalid);
+        Name = name;
+        SearchKey = VietnameseText.SearchKey(name);
+        RegistrationNumber = registration;
+        RegistrationDate = details.RegistrationDate;
+        TaxCode = taxCode;
+        Address = Required(details.Address, AddressMaxLength, Messages.ProducerAddressRequired);
+        UnitId = unit.Id;
+        Representative = Required(details.Representative, PersonMaxLength, Messages.ProducerRepresentativeRequired);
+        RepresentativePosition = Optional(details.RepresentativePosition, PersonMaxLength);
+        Phone = phone;
+        Email = email;
+        Website = website;
+        Latitude = details.Latitude;
+        Longitude = details.Longitude;
+        UpdatedAt = now;
+    }
+
+    public ProducerDetails Details => new(LegalForm, Name, RegistrationNumber, RegistrationDate, TaxCode, Address,
+        Representative, RepresentativePosition, Phone, Email, Website, Latitude, Longitude);
+
+    internal static string Required(string? value, int maxLength, string message)
+    {
+        var cleaned = VietnameseText.Clean(value);
+        if (cleaned.Length == 0) throw new DomainException(message);
+        if (cleaned.Length > maxLength) throw DomainException.Of(Messages.TextTooLong, maxLength);
+        return cleaned;
+    }
+
+    internal static string? Optional(string? value, int maxLength)
+    {
+        var cleaned = VietnameseText.CleanOrNull(value);
+        if (cleaned?.Length > maxLength) throw DomainException.Of(Messages.TextTooLong, maxLength);
+        return cleaned;
+    }
+
+    /// <summary>Mã số thuế: 10 digits, or 13 as 10 digits + "-" + 3 for a branch.</summary>
+    [GeneratedRegex(@"^\d{10}(-?\d{3})?$")]
+    private static partial Regex TaxCodePattern();
+
+    /// <summary>Landlines and mobiles: 0 or +84 followed by 9–10 digits.</summary>
+    [GeneratedRegex(@"^(\+84|0)\d{9,10}$")]
+    private static partial Regex PhonePattern();
+}

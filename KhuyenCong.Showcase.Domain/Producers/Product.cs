@@ -1,0 +1,219 @@
+using KhuyenCong.Showcase.Common;
+using KhuyenCong.Showcase.Resources;
+
+namespace KhuyenCong.Showcase.Producers;
+
+/// <summary>The four product groups of TT 26/2014 Điều 4.</summary>
+public enum ProductGroup
+{
+    Handicraft = 1,
+    FoodAndAgroProcessing = 2,
+    Machinery = 3,
+    Other = 4,
+}
+
+/// <summary>The regulation asks for three colour photos taken from the front, the side and above (TT 26/2014 Điều 12).</summary>
+public enum PhotoView { Front, Side, Top, Other }
+
+public enum DocumentType
+{
+    BusinessRegistration,
+    QualityCertificate,
+    FoodSafetyCertificate,
+    Trademark,
+    Award,
+    Other,
+}
+
+public sealed record ProductDetails(
+    string Name,
+    ProductGroup Group,
+    string Story,
+    string? Materials,
+    string? Process,
+    string? Market,
+    string? Specifications,
+    long? PriceMin,
+    long? PriceMax);
+
+public sealed class Product : IVersioned
+{
+    public const int NameMaxLength = 200;
+    public const int StoryMaxLength = 4000;
+    public const int TextMaxLength = 2000;
+    public const int MaxPhotos = 12;
+    public const int MaxDocuments = 20;
+    public static readonly IReadOnlyList<PhotoView> RequiredViews = [PhotoView.Front, PhotoView.Side, PhotoView.Top];
+
+    private readonly List<ProductPhoto> _photos = [];
+    private readonly List<ProductDocument> _documents = [];
+
+    private Product() { }
+
+    public Guid Id { get; private set; }
+    public Guid ProducerId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string SearchKey { get; private set; } = "";
+    public ProductGroup Group { get; private set; }
+    public string Story { get; private set; } = "";
+    public string? Materials { get; private set; }
+    public string? Process { get; private set; }
+    public string? Market { get; private set; }
+    public string? Specifications { get; private set; }
+    public long? PriceMin { get; private set; }
+    public long? PriceMax { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<ProductPhoto> Photos => _photos;
+    public IReadOnlyList<ProductDocument> Documents => _documents;
+
+    public static Product Create(Guid producerId, ProductDetails details, DateTimeOffset now)
+    {
+        var product = new Product { Id = Guid.CreateVersion7(), ProducerId = producerId, CreatedAt = now };
+        product.Update(details, now);
+        return product;
+    }
+
+    public void Update(ProductDetails details, DateTimeOffset now)
+    {
+        var name = Producer.Required(details.Name, NameMaxLength, Messages.ProductNameRequired);
+        if (!Enum.IsDefined(details.Group)) throw new DomainException(Messages.ProductGroupInvalid);
+        var story = Producer.Required(details.Story, StoryMaxLength, Messages.ProductStoryRequired);
+        if (details.PriceMin < 0 || details.PriceMax < 0) throw new DomainException(Messages.ProductPriceNegative);
+        if (details.PriceMin is { } min && details.PriceMax is { } max && max < min)
+            throw new DomainException(Messages.ProductPriceReversed);
+
+        Name = name;
+        SearchKey = VietnameseText.SearchKey(name);
+        Group = details.Group;
+        Story = story;
+        Materials = Producer.Optional(details.Materials, TextMaxLength);
+        Process = Producer.Optional(details.Process, TextMaxLength);
+        Market = Producer.Optional(details.Market, TextMaxLength);
+        Specifications = Producer.Optional(details.Specifications, TextMaxLength);
+        PriceMin = details.PriceMin;
+        PriceMax = details.PriceMax;
+        UpdatedAt = now;
+    }
+
+    public ProductDetails Details => new(Name, Group, Story, Materials, Process, Market, Specifications, PriceMin, PriceMax);
+
+    public ProductPhoto AddPhoto(PhotoView view, StoredImage large, StoredImage thumbnail, DateTimeOffset now)
+    {
+        if (_photos.Count >= MaxPhotos) throw DomainException.Of(Messages.ProductTooManyPhotos, MaxPhotos);
+        if (view != PhotoView.Other && _photos.Any(p => p.View == view))
+            throw DomainException.Of(Messages.ProductPhotoViewTaken, EnumText.Of(view));
+        var photo = new ProductPhoto(Id, view, large, thumbnail, now);
+        _photos.Add(photo);
+        return photo;
+    }
+
+    public ProductPhoto RemovePhoto(Guid photoId)
+    {
+        var photo = _photos.FirstOrDefault(p => p.Id == photoId) ?? throw new DomainException(Messages.NotFound);
+        _photos.Remove(photo);
+        return photo;
+    }
+
+    public ProductDocument AddDocument(DocumentInfo info, StoredFile file, DateTimeOffset now)
+    {
+        if (_documents.Count >= MaxDocuments) throw DomainException.Of(Messages.ProductTooManyDocuments, MaxDocuments);
+        var document = new ProductDocument(Id, info, file, now);
+        _documents.Add(document);
+        return document;
+    }
+
+    public ProductDocument RemoveDocument(Guid documentId)
+    {
+        var document = _documents.FirstOrDefault(d => d.Id == documentId) ?? throw new DomainException(Messages.NotFound);
+        _documents.Remove(document);
+        return document;
+    }
+
+    public IReadOnlyList<PhotoView> MissingViews => [.. RequiredViews.Where(v => _photos.All(p => p.View != v))];
+
+    /// <summary>The dossier needs at least three colour photos: front, side and top.</summary>
+    public bool HasRequiredPhotos => MissingViews.Count == 0;
+}
+
+/// <summary>A file kept in the blob store, as recorded by the row that owns it.</summary>
+public sealed record StoredFile(string Key, string ContentType, long SizeBytes, string FileName);
+
+public sealed record StoredImage(string Key, string ContentType, long SizeBytes, int Width, int Height);
+
+public sealed class ProductPhoto
+{
+    private ProductPhoto() { }
+
+    internal ProductPhoto(Guid productId, PhotoView view, StoredImage large, StoredImage thumbnail, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        ProductId = productId;
+        View = view;
+        LargeKey = large.Key;
+        ThumbnailKey = thumbnail.Key;
+        ContentType = large.ContentType;
+        SizeBytes = large.SizeBytes;
+        Width = large.Width;
+        Height = large.Height;
+        UploadedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProductId { get; private set; }
+    public PhotoView View { get; private set; }
+    public string LargeKey { get; private set; } = "";
+    public string ThumbnailKey { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long SizeBytes { get; private set; }
+    public int Width { get; private set; }
+    public int Height { get; private set; }
+    public DateTimeOffset UploadedAt { get; private set; }
+}
+
+public sealed record DocumentInfo(DocumentType Type, string? Number, string? Issuer, DateOnly? IssuedOn, DateOnly? ExpiresOn)
+{
+    public const int NumberMaxLength = 60;
+    public const int IssuerMaxLength = 200;
+}
+
+public sealed class ProductDocument
+{
+    private ProductDocument() { }
+
+    internal ProductDocument(Guid productId, DocumentInfo info, StoredFile file, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(info.Type)) throw new DomainException(Messages.DocumentTypeInvalid);
+        if (info.IssuedOn is { } issued && info.ExpiresOn is { } expires && expires < issued)
+            throw new DomainException(Messages.DocumentExpiryBeforeIssue);
+        Id = Guid.CreateVersion7();
+        ProductId = productId;
+        Type = info.Type;
+        Number = Producer.Optional(info.Number, DocumentInfo.NumberMaxLength);
+        Issuer = Producer.Optional(info.Issuer, DocumentInfo.IssuerMaxLength);
+        IssuedOn = info.IssuedOn;
+        ExpiresOn = info.ExpiresOn;
+        BlobKey = file.Key;
+        ContentType = file.ContentType;
+        SizeBytes = file.SizeBytes;
+        FileName = VietnameseText.Clean(file.FileName) is { Length: > 0 } name ? name[..Math.Min(name.Length, 200)] : "tai-lieu";
+        UploadedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProductId { get; private set; }
+    public DocumentType Type { get; private set; }
+    public string? Number { get; private set; }
+    public string? Issuer { get; private set; }
+    public DateOnly? IssuedOn { get; private set; }
+    public DateOnly? ExpiresOn { get; private set; }
+    public string BlobKey { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long SizeBytes { get; private set; }
+    public string FileName { get; private set; } = "";
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    public bool IsExpiredOn(DateOnly day) => ExpiresOn is { } end && end < day;
+}

@@ -1,0 +1,209 @@
+using KhuyenCong.Showcase.Accounts;
+using KhuyenCong.Showcase.Audit;
+using KhuyenCong.Showcase.Common;
+using KhuyenCong.Showcase.Data;
+using KhuyenCong.Showcase.Geography;
+using KhuyenCong.Showcase.Media;
+using KhuyenCong.Showcase.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Showcase.Producers;
+
+public sealed record NewPhoto(PhotoView View, StoredImage Large, StoredImage Thumbnail)
+{
+    public IEnumerable<string> Keys => [Large.Key, Thumbnail.Key];
+}
+
+public sealed record NewDocument(DocumentInfo Info, StoredFile File);
+
+/// <summary>What a save changes besides the details; uploads are already stored and not yet owned.</summary>
+public sealed record ProductChanges(
+    IReadOnlyList<NewPhoto> AddedPhotos,
+    IReadOnlyList<Guid> RemovedPhotoIds,
+    IReadOnlyList<NewDocument> AddedDocuments,
+    IReadOnlyList<Guid> RemovedDocumentIds)
+{
+    public static readonly ProductChanges None = new([], [], [], []);
+
+    internal IEnumerable<string> UploadedKeys => AddedPhotos.SelectMany(p => p.Keys).Concat(AddedDocuments.Select(d => d.File.Key));
+}
+
+public sealed record ProductCard(Guid Id, Guid ProducerId, string Name, ProductGroup Group, string? ThumbnailKey,
+    int PhotoCount, int DocumentCount, bool HasRequiredPhotos, DateTimeOffset UpdatedAt, string ProducerName, string UnitPath);
+
+public sealed record ProductView(Product Product, string ProducerName, Guid ProducerUnitId, string UnitPath);
+
+public sealed record ProductFilter(string? Search = null, ProductGroup? Group = null, Guid? UnitId = null, Guid? ProducerId = null);
+
+public sealed record MediaAccess(string Key, string ContentType, string? DownloadName);
+
+public sealed class ProductService(
+    IDbContextFactory<ShowcaseDb> dbFactory,
+    MediaService media,
+    GeographyService geography,
+    ProducerService producers,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Rules are checked before anything is written, so a rejected form keeps its uploads for the next try; once the
+    /// save itself fails the uploads are deleted (the form must upload again).
+    /// </summary>
+    public async Task<Guid> CreateAsync(UserScope actor, ProductDetails details, ProductChanges changes, CancellationToken ct = default)
+    {
+        if (actor.ProducerId is not { } producerId || !actor.IsProducer) throw new DomainException(Messages.ProducerProfileMissing);
+        await EnsureUploadsExistAsync(changes, ct);
+        var now = clock.GetUtcNow();
+        var product = Product.Create(producerId, details, now);
+        Apply(product, changes, now);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.Add(product);
+            db.Add(AuditEntry.Record(actor, now, "product.created", nameof(Product), product.Id, null, Snapshot(product)));
+            await ProducerService.SaveAsync(db, ct);
+            return product.Id;
+        }
+        catch
+        {
+            await media.DiscardAsync(changes.UploadedKeys);
+            throw;
+        }
+    }
+
+    public async Task UpdateAsync(UserScope actor, Guid productId, int expectedVersion, ProductDetails details, ProductChanges changes,
+        CancellationToken ct = default)
+    {
+        await EnsureUploadsExistAsync(changes, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Set<Product>().Include(p => p.Photos).Include(p => p.Documents)
+            .FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new DomainException(Messages.NotFound);
+        if (!actor.ActsFor(product.ProducerId)) throw new AccessDeniedException();
+        var before = Snapshot(product);
+        var now = clock.GetUtcNow();
+        db.Entry(product).Property(p => p.Version).OriginalValue = expectedVersion;
+        product.Update(details, now);
+        var removedKeys = new List<string>();
+        foreach (var id in changes.RemovedPhotoIds)
+        {
+            var photo = product.RemovePhoto(id);
+            removedKeys.Add(photo.LargeKey);
+            removedKeys.Add(photo.ThumbnailKey);
+        }
+        foreach (var id in changes.RemovedDocumentIds) removedKeys.Add(product.RemoveDocument(id).BlobKey);
+        Apply(product, changes, now);
+        // Child changes alone do not mark the product modified; the version must still move for other editors.
+        db.Entry(product).State = EntityState.Modified;
+        db.Add(AuditEntry.Record(actor, now, "product.updated", nameof(Product), product.Id, before, Snapshot(product)));
+        try
+        {
+            await ProducerService.SaveAsync(db, ct);
+        }
+        catch
+        {
+            await media.DiscardAsync(changes.UploadedKeys);
+            throw;
+        }
+        await media.DiscardAsync(removedKeys);
+    }
+
+    public async Task<ProductView?> GetAsync(UserScope actor, Guid productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Set<Product>().AsNoTracking().Include(p => p.Photos).Include(p => p.Documents)
+            .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == productId, ct);
+        if (product is null) return null;
+        var producer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == product.ProducerId, ct);
+        await producers.EnsureCanReadAsync(actor, producer);
+        var units = await geography.DirectoryAsync(ct);
+        return new ProductView(product, producer.Name, producer.UnitId, units.PathOf(producer.UnitId));
+    }
+
+    public async Task<IReadOnlyList<ProductCard>> ListAsync(UserScope actor, ProductFilter filter, CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var producersQuery = db.Set<Producer>().AsNoTracking();
+        if (actor.IsStaff)
+        {
+            if (!actor.IsAdmin)
+            {
+                var scope = actor.UnitId is { } own ? units.ScopeOf(own).ToList() : [];
+                producersQuery = producersQuery.Where(p => scope.Contains(p.UnitId));
+            }
+            if (filter.ProducerId is { } producerId) producersQuery = producersQuery.Where(p => p.Id == producerId);
+        }
+        else if (actor.ProducerId is { } mine && actor.IsProducer)
+        {
+            producersQuery = producersQuery.Where(p => p.Id == mine);
+        }
+        else
+        {
+            throw new AccessDeniedException();
+        }
+        if (filter.UnitId is { } unitId)
+        {
+            var within = units.ScopeOf(unitId).ToList();
+            producersQuery = producersQuery.Where(p => within.Contains(p.UnitId));
+        }
+
+        var query = from product in db.Set<Product>().AsNoTracking()
+                    join producer in producersQuery on product.ProducerId equals producer.Id
+                    select new { product, producer };
+        if (filter.Group is { } group) query = query.Where(x => x.product.Group == group);
+        if (VietnameseText.SearchKey(filter.Search) is { Length: > 0 } key)
+            query = query.Where(x => x.product.SearchKey.Contains(key) || x.producer.SearchKey.Contains(key));
+
+        var rows = await query.Select(x => new
+        {
+            x.product.Id, x.product.ProducerId, x.product.Name, x.product.Group, x.product.UpdatedAt,
+            ProducerName = x.producer.Name, x.producer.UnitId,
+            Views = x.product.Photos.Select(p => p.View).ToList(),
+            Thumbnail = x.product.Photos.OrderBy(p => p.View).Select(p => p.ThumbnailKey).FirstOrDefault(),
+            Documents = x.product.Documents.Count,
+        }).ToListAsync(ct);
+
+        return [.. rows
+            .Select(r => new ProductCard(r.Id, r.ProducerId, r.Name, r.Group, r.Thumbnail, r.Views.Count, r.Documents,
+                Product.RequiredViews.All(r.Views.Contains), r.UpdatedAt, r.ProducerName, units.PathOf(r.UnitId)))
+            .OrderByDescending(c => c.UpdatedAt)];
+    }
+
+    /// <summary>Only keys a saved row owns are served, and only to people who may read that row.</summary>
+    public async Task<MediaAccess?> AuthorizeMediaAsync(UserScope actor, string key, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var photo = await db.Set<ProductPhoto>().AsNoTracking()
+            .Where(p => p.LargeKey == key || p.ThumbnailKey == key)
+            .Select(p => new { p.ProductId, p.ContentType }).FirstOrDefaultAsync(ct);
+        var document = photo is null
+            ? await db.Set<ProductDocument>().AsNoTracking().Where(d => d.BlobKey == key)
+                .Select(d => new { d.ProductId, d.ContentType, d.FileName }).FirstOrDefaultAsync(ct)
+            : null;
+        var productId = photo?.ProductId ?? document?.ProductId;
+        if (productId is null) return null;
+        var producer = await (from product in db.Set<Product>() join p in db.Set<Producer>() on product.ProducerId equals p.Id
+                              where product.Id == productId select p).AsNoTracking().FirstAsync(ct);
+        await producers.EnsureCanReadAsync(actor, producer);
+        return photo is not null
+            ? new MediaAccess(key, photo.ContentType, null)
+            : new MediaAccess(key, document!.ContentType, document.FileName);
+    }
+
+    private static void Apply(Product product, ProductChanges changes, DateTimeOffset now)
+    {
+        foreach (var photo in changes.AddedPhotos) product.AddPhoto(photo.View, photo.Large, photo.Thumbnail, now);
+        foreach (var document in changes.AddedDocuments) product.AddDocument(document.Info, document.File, now);
+    }
+
+    private async Task EnsureUploadsExistAsync(ProductChanges changes, CancellationToken ct)
+    {
+        if (!await media.AllExistAsync(changes.UploadedKeys, ct)) throw new DomainException(Messages.ProductPhotoExpired);
+    }
+
+    private static object Snapshot(Product product) => new
+    {
+        product.Details,
+        Photos = product.Photos.Select(p => new { p.Id, p.View, p.LargeKey }).ToList(),
+        Documents = product.Documents.Select(d => new { d.Id, d.Type, d.Number, d.BlobKey }).ToList(),
+    };
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using KhuyenCong.Showcase.Accounts;
+using KhuyenCong.Showcase.Components;
+using KhuyenCong.Showcase.Data;
+using KhuyenCong.Showcase.Demo;
+using KhuyenCong.Showcase.Geography;
+using KhuyenCong.Showcase.Media;
+using KhuyenCong.Showcase.Producers;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Radzen;
+
+namespace KhuyenCong.Showcase.Hosting;
+
+public static class ShowcaseHosting
+{
+    public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-US")];
+
+    public static WebApplicationBuilder AddShowcase(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.Configure<ShowcaseOptions>(configuration.GetSection("Showcase"));
+        var options = configuration.GetSection("Showcase").Get<ShowcaseOptions>() ?? new ShowcaseOptions();
+        var dataFolder = Path.GetFullPath(options.DataFolder, builder.Environment.ContentRootPath);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddShowcaseDatabase(configuration, dataFolder);
+        services.AddSingleton<IBlobStore>(_ => new FileSystemBlobStore(
+            Path.GetFullPath(configuration["Storage:Path"] is { Length: > 0 } storagePath ? storagePath : Path.Combine(dataFolder, "media"), builder.Environment.ContentRootPath)));
+
+        services.AddSingleton<GeographyService>();
+        services.AddSingleton<MediaService>();
+        services.AddSingleton<ProducerService>();
+        services.AddSingleton<ProductService>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddScoped<CurrentUser>();
+        services.AddHostedService<OrphanSweeper>();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ShowcaseDb>()
+            .AddSignInManager()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "kc.auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Producer, p => p.RequireRole(Roles.Producer))
+            .AddPolicy(Policies.Judge, p => p.RequireRole(Roles.Judge))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.LocalStaff, Roles.ProvinceStaff, Roles.Admin))
+            .AddPolicy(Policies.ProvinceStaff, p => p.RequireRole(Roles.ProvinceStaff, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+
+        // Vietnamese text goes out as characters, not &#x...; entities: smaller pages that read in view-source.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Vietnamese unless the person chose English: the browser's language is not a choice.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+        services.AddRadzenComponents();
+        services.AddHealthChecks().AddDbContextCheck<ShowcaseDb>("database");
+        services.AddAntiforgery();
+        return builder;
+    }
+
+    private static void AddShowcaseDatabase(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("Showcase");
+        if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            Directory.CreateDirectory(dataFolder);
+            connectionString = $"Data Source={Path.Combine(dataFolder, "showcase.db")}";
+        }
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Showcase is empty.");
+
+        void Configure(DbContextOptionsBuilder o)
+        {
+            if (provider == DatabaseProvider.Postgres) o.UseNpgsql(connectionString);
+            else o.UseSqlite(connectionString);
+        }
+        services.AddDbContextFactory<ShowcaseDb>(Configure);
+        services.AddDbContext<ShowcaseDb>(Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+    }
+
+    public static WebApplication MapShowcase(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ShowcasePaths.FrameworkAssets) });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapAccountEndpoints();
+        app.MapMediaEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Migrates, makes sure roles and reference provinces exist, and seeds the demo outside Production.</summary>
+    public static async Task PrepareDataAsync(this WebApplication app)
+    {
+        var report = await DataSetup.MigrateAsync(app.Services);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KhuyenCong.Showcase");
+        logger.LogInformation("Database ready: {Migrations} migrations applied, {Provinces} reference units created", report.Applied, report.UnitsCreated);
+        var options = app.Configuration.GetSection("Showcase").Get<ShowcaseOptions>() ?? new ShowcaseOptions();
+        if (app.Environment.IsProduction() || !options.SeedDemo) return;
+        var demo = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync();
+        if (demo.Created) DataSetup.PrintDemo(demo, Console.Out);
+    }
+}

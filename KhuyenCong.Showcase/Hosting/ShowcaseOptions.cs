@@ -1,0 +1,19 @@
+namespace KhuyenCong.Showcase.Hosting;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Settings under "Showcase" in appsettings.json or SHOWCASE__* environment variables.</summary>
+public sealed class ShowcaseOptions
+{
+    /// <summary>Where the embedded defaults keep their files: the SQLite database and the media folder.</summary>
+    public string DataFolder { get; set; } = "App_Data";
+
+    /// <summary>The public address, used in invitation links and, later, on QR labels.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Where the source code is published (AGPL-3.0 §13 asks us to offer it to network users).</summary>
+    public string SourceUrl { get; set; } = "";
+
+    /// <summary>Create demo data on first start with an empty database (never in Production).</summary>
+    public bool SeedDemo { get; set; } = true;
+}
