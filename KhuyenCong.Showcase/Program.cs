@@ -1,4 +1,8 @@
+using System.Globalization;
 using KhuyenCong.Showcase.Hosting;
+
+// Vietnamese by default, also for the operator's command-line verbs (requests choose their own culture).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

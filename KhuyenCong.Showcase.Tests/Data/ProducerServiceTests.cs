@@ -1,0 +1,97 @@
+using KhuyenCong.Showcase.Accounts;
+using KhuyenCong.Showcase.Audit;
+using KhuyenCong.Showcase.Common;
+using KhuyenCong.Showcase.Producers;
+using KhuyenCong.Showcase.Tests.Domain;
+using KhuyenCong.Showcase.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KhuyenCong.Showcase.Tests.Data;
+
+[Collection(DatabaseCollection.Name)]
+public sealed class ProducerServiceTests(DatabaseFixture databases)
+{
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task AFirstProfileSaveShouldCreateTheFacilityAndLinkTheAccount(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind);
+        var world = await Scenario.CreateAsync(host);
+        var producer = await world.ProducerAsync("T4201", "HTX Gốm Thạch Hà");
+
+        Assert.NotNull(producer.ProducerId);
+        var saved = await host.Get<ProducerService>().MineAsync(producer);
+        Assert.Equal("HTX Gốm Thạch Hà", saved!.Name);
+        Assert.Equal(world.Unit("T4201"), saved.UnitId);
+        var audit = await world.QueryAsync(db => db.Set<AuditEntry>().Where(a => a.EntityId == saved.Id.ToString()).ToListAsync());
+        Assert.Equal("producer.created", Assert.Single(audit).Action);
+        Assert.Equal(producer.UserId, audit[0].ActorId);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task StaffShouldSeeOnlyProducersOfTheirOwnUnits(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind);
+        var world = await Scenario.CreateAsync(host);
+        await world.ProducerAsync("T4201", "Cơ sở Thạch Hà");
+        await world.ProducerAsync("T4202", "Cơ sở Đức Thọ");
+        await world.ProducerAsync("T3301", "Cơ sở Phố Hiến");
+        var producers = host.Get<ProducerService>();
+
+        async Task<string[]> Seen(UserScope actor) =>
+            [.. (await producers.ListAsync(actor, new ProducerFilter())).Select(p => p.Name).Order()];
+
+        Assert.Equal(["Cơ sở Đức Thọ", "Cơ sở Thạch Hà"], await Seen(await world.UserAsync(Roles.ProvinceStaff, "42")));
+        Assert.Equal(["Cơ sở Thạch Hà"], await Seen(await world.UserAsync(Roles.LocalStaff, "T4201")));
+        Assert.Equal(["Cơ sở Phố Hiến"], await Seen(await world.UserAsync(Roles.ProvinceStaff, "33")));
+        Assert.Equal(3, (await Seen(await world.UserAsync(Roles.Admin))).Length);
+        await Assert.ThrowsAsync<AccessDeniedException>(async () => await Seen(await world.UserAsync(Roles.Judge, "42")));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task SearchShouldIgnoreDiacritics(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind);
+        var world = await Scenario.CreateAsync(host);
+        await world.ProducerAsync("T4201", "Cơ sở Gốm Bát Tràng");
+        await world.ProducerAsync("T4201", "Cơ sở Đồ gỗ Thái Yên");
+        var staff = await world.UserAsync(Roles.ProvinceStaff, "42");
+
+        var found = await host.Get<ProducerService>().ListAsync(staff, new ProducerFilter("gom bat trang"));
+        Assert.Equal("Cơ sở Gốm Bát Tràng", Assert.Single(found).Name);
+        found = await host.Get<ProducerService>().ListAsync(staff, new ProducerFilter("DO GO"));
+        Assert.Equal("Cơ sở Đồ gỗ Thái Yên", Assert.Single(found).Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task TwoPeopleSavingTheSameVersionShouldNotOverwriteEachOther(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind);
+        var world = await Scenario.CreateAsync(host);
+        var producer = await world.ProducerAsync("T4201", "Cơ sở gốc");
+        var service = host.Get<ProducerService>();
+        var version = (await service.MineAsync(producer))!.Version;
+        var unit = world.Unit("T4201");
+
+        await service.SaveProfileAsync(producer, new ProducerDetailsBuilder().With(d => d with { Name = "Tên của người thứ nhất" }).Build(), unit, version);
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            service.SaveProfileAsync(producer, new ProducerDetailsBuilder().With(d => d with { Name = "Tên của người thứ hai" }).Build(), unit, version));
+
+        Assert.Contains("người khác", conflict.Message);
+        Assert.Equal("Tên của người thứ nhất", (await service.MineAsync(producer))!.Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task AProducerShouldNotReadAnotherProducersFacility(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind);
+        var world = await Scenario.CreateAsync(host);
+        var first = await world.ProducerAsync("T4201");
+        var second = await world.ProducerAsync("T4201");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => host.Get<ProducerService>().FindAsync(second, first.ProducerId!.Value));
+    }
+}

@@ -1,0 +1,26 @@
+namespace KhuyenCong.Showcase.Tests.Infrastructure;
+
+/// <summary>One PostgreSQL server for every test that runs on both providers; each test gets its own database.</summary>
+public sealed class DatabaseFixture : IAsyncLifetime
+{
+    private PostgresServer? _postgres;
+
+    public static TheoryData<DbKind> Kinds => new() { DbKind.Sqlite, DbKind.Postgres };
+
+    public async Task InitializeAsync() => _postgres = await PostgresServer.StartAsync();
+
+    public Task<ShowcaseHost> HostAsync(DbKind kind, bool migrate = true) => ShowcaseHost.CreateAsync(kind, _postgres, migrate);
+
+    public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("PostgreSQL did not start");
+
+    public async Task DisposeAsync()
+    {
+        if (_postgres is not null) await _postgres.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>
+{
+    public const string Name = "databases";
+}

@@ -1,0 +1,72 @@
+using KhuyenCong.Showcase.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCong.Showcase.Tests.Infrastructure;
+
+public enum DbKind { Sqlite, Postgres }
+
+/// <summary>
+/// The real application's services (the same AddShowcase the site uses) on a fresh database of either kind, without
+/// starting the web server: for service-level integration tests.
+/// </summary>
+public sealed class ShowcaseHost : IAsyncDisposable
+{
+    private readonly DirectoryInfo _folder;
+
+    private ShowcaseHost(WebApplication app, DirectoryInfo folder, string connectionString)
+    {
+        App = app;
+        _folder = folder;
+        ConnectionString = connectionString;
+    }
+
+    public WebApplication App { get; }
+    public IServiceProvider Services => App.Services;
+    public string ConnectionString { get; }
+    public string MediaRoot => Path.Combine(_folder.FullName, "media");
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public static async Task<ShowcaseHost> CreateAsync(DbKind kind, PostgresServer? postgres = null, bool migrate = true)
+    {
+        var folder = Directory.CreateTempSubdirectory("kc-host-");
+        var connectionString = kind == DbKind.Sqlite
+            ? $"Data Source={Path.Combine(folder.FullName, "showcase.db")};Pooling=False"
+            : await (postgres ?? throw new ArgumentNullException(nameof(postgres))).CreateDatabaseAsync();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(Settings(kind, connectionString, folder.FullName));
+        builder.Logging.ClearProviders();
+        builder.AddShowcase();
+        var app = builder.Build();
+        if (migrate) await DataSetup.MigrateAsync(app.Services);
+        return new ShowcaseHost(app, folder, connectionString);
+    }
+
+    public static Dictionary<string, string?> Settings(DbKind kind, string connectionString, string folder) => new()
+    {
+        ["Database:Provider"] = kind.ToString(),
+        ["ConnectionStrings:Showcase"] = connectionString,
+        ["Storage:Path"] = Path.Combine(folder, "media"),
+        ["Showcase:DataFolder"] = folder,
+        ["Showcase:SeedDemo"] = "false",
+    };
+
+    public IReadOnlyList<string> MediaFiles() =>
+        Directory.Exists(MediaRoot) ? Directory.GetFiles(MediaRoot, "*", SearchOption.AllDirectories) : [];
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite handle closing late must not fail the test; the OS cleans /tmp.
+        }
+    }
+}
