@@ -59,6 +59,7 @@ public static class ShowcaseHosting
             .AddEntityFrameworkStores<ShowcaseDb>()
             .AddSignInManager()
             .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddClaimsPrincipalFactory<ShowcaseClaimsFactory>()
             .AddDefaultTokenProviders();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
@@ -133,6 +134,8 @@ public static class ShowcaseHosting
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ShowcasePaths.FrameworkAssets) });
+        // Our own files are served above, before endpoint routing; only package assets (Radzen) go through MapStaticAssets.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
