@@ -106,6 +106,7 @@ public sealed class MediaService(IBlobStore store, IDbContextFactory<ShowcaseDb>
         owned.UnionWith(await db.Set<ProductPhoto>().Where(p => keys.Contains(p.LargeKey)).Select(p => p.LargeKey).ToListAsync(ct));
         owned.UnionWith(await db.Set<ProductPhoto>().Where(p => keys.Contains(p.ThumbnailKey)).Select(p => p.ThumbnailKey).ToListAsync(ct));
         owned.UnionWith(await db.Set<ProductDocument>().Where(d => keys.Contains(d.BlobKey)).Select(d => d.BlobKey).ToListAsync(ct));
+        owned.UnionWith(await db.Set<Contests.ComplaintAttachment>().Where(a => keys.Contains(a.BlobKey)).Select(a => a.BlobKey).ToListAsync(ct));
         return owned;
     }
 

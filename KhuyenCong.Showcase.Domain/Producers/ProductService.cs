@@ -118,6 +118,17 @@ public sealed class ProductService(
         return new ProductView(product, producer.Name, producer.UnitId, units.PathOf(producer.UnitId));
     }
 
+    /// <summary>For a dossier the caller already may read (its round's staff, its judges): no unit check here.</summary>
+    internal async Task<ProductView> GetForDossierAsync(Guid productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Set<Product>().AsNoTracking().Include(p => p.Photos).Include(p => p.Documents)
+            .AsSplitQuery().FirstAsync(p => p.Id == productId, ct);
+        var producer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == product.ProducerId, ct);
+        var units = await geography.DirectoryAsync(ct);
+        return new ProductView(product, producer.Name, producer.UnitId, units.PathOf(producer.UnitId));
+    }
+
     public async Task<IReadOnlyList<ProductCard>> ListAsync(UserScope actor, ProductFilter filter, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
@@ -168,7 +179,10 @@ public sealed class ProductService(
             .OrderByDescending(c => c.UpdatedAt)];
     }
 
-    /// <summary>Only keys a saved row owns are served, and only to people who may read that row.</summary>
+    /// <summary>
+    /// Only keys a saved row owns are served, and only to people who may read that row: the producer, staff in
+    /// scope, the jury of a round the product is judged in, and for complaint files the round's staff.
+    /// </summary>
     public async Task<MediaAccess?> AuthorizeMediaAsync(UserScope actor, string key, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -180,13 +194,34 @@ public sealed class ProductService(
                 .Select(d => new { d.ProductId, d.ContentType, d.FileName }).FirstOrDefaultAsync(ct)
             : null;
         var productId = photo?.ProductId ?? document?.ProductId;
-        if (productId is null) return null;
+        if (productId is null) return await AuthorizeComplaintFileAsync(db, actor, key, ct);
         var producer = await (from product in db.Set<Product>() join p in db.Set<Producer>() on product.ProducerId equals p.Id
                               where product.Id == productId select p).AsNoTracking().FirstAsync(ct);
-        await producers.EnsureCanReadAsync(actor, producer);
+        if (!await JudgesAsync(db, actor, productId.Value, ct)) await producers.EnsureCanReadAsync(actor, producer);
         return photo is not null
             ? new MediaAccess(key, photo.ContentType, null)
             : new MediaAccess(key, document!.ContentType, document.FileName);
+    }
+
+    private static Task<bool> JudgesAsync(ShowcaseDb db, UserScope actor, Guid productId, CancellationToken ct) =>
+        !actor.IsAuthenticated ? Task.FromResult(false)
+            : (from e in db.Set<Contests.Entry>()
+               join m in db.Set<Judging.PanelMember>() on e.RoundId equals m.RoundId
+               where e.ProductId == productId && m.UserId == actor.UserId
+               select e.Id).AnyAsync(ct);
+
+    private async Task<MediaAccess?> AuthorizeComplaintFileAsync(ShowcaseDb db, UserScope actor, string key, CancellationToken ct)
+    {
+        var file = await (from a in db.Set<Contests.ComplaintAttachment>()
+                          join c in db.Set<Contests.Complaint>() on a.ComplaintId equals c.Id
+                          join e in db.Set<Contests.Entry>() on c.EntryId equals e.Id
+                          join r in db.Set<Contests.Round>() on c.RoundId equals r.Id
+                          where a.BlobKey == key
+                          select new { a.ContentType, a.FileName, e.ProducerId, Round = r }).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (file is null) return null;
+        if (!actor.ActsFor(file.ProducerId) && !Contests.ContestPolicy.CanManage(actor, await geography.DirectoryAsync(ct), file.Round))
+            throw new AccessDeniedException();
+        return new MediaAccess(key, file.ContentType, file.FileName);
     }
 
     private static void Apply(Product product, ProductChanges changes, DateTimeOffset now)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Components;
+using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Judging;
 using KhuyenCong.Showcase.Data;
 using KhuyenCong.Showcase.Demo;
 using KhuyenCong.Showcase.Geography;
@@ -39,6 +41,12 @@ public static class ShowcaseHosting
         services.AddSingleton<ProducerService>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<RoundService>();
+        services.AddSingleton<EntryService>();
+        services.AddSingleton<ComplaintService>();
+        services.AddSingleton<NominationService>();
+        services.AddSingleton<JudgingService>();
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<CurrentUser>();
         services.AddHostedService<OrphanSweeper>();

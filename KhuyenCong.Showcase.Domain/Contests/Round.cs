@@ -1,0 +1,297 @@
+using KhuyenCong.Showcase.Common;
+using KhuyenCong.Showcase.Resources;
+
+namespace KhuyenCong.Showcase.Contests;
+
+/// <summary>Levels of the contest (TT 26/2014 Điều 6, TT 38/2025: commune replaces district from 1/7/2025).</summary>
+public enum ContestLevel { Commune, District, Province, Region, National }
+
+public enum RoundState { Draft, OpenForRegistration, DossierReview, Judging, ResultsProposed, DecisionIssued, Closed }
+
+/// <summary>The four criteria groups of TT 26/2014 Phụ lục 3–4.</summary>
+public enum CriterionGroup { Market = 1, EconomicTechnical = 2, CultureAesthetics = 3, Other = 4 }
+
+/// <summary>A signed decision: the round's establishing decision or the recognition decision.</summary>
+public sealed record DecisionRef(string Number, DateOnly Date, string Signer)
+{
+    public const int NumberMaxLength = 60;
+    public const int SignerMaxLength = 160;
+}
+
+public sealed record RoundSchedule(
+    DateOnly RegistrationOpens,
+    DateOnly RegistrationCloses,
+    DateOnly ReviewUntil,
+    DateOnly JudgingFrom,
+    DateOnly JudgingTo,
+    DateOnly AnnouncementOn);
+
+public sealed record RoundDetails(
+    ContestLevel Level,
+    Guid UnitId,
+    int Year,
+    string Name,
+    string Organiser,
+    DecisionRef? Establishment,
+    RoundSchedule Schedule,
+    decimal PassMark,
+    int? Quota,
+    bool Blind,
+    int MinimumSheets);
+
+/// <summary>A line of the score sheet. Sub-criteria are round data: the Trưởng ban proposes them, the council chair approves.</summary>
+public sealed class RoundCriterion
+{
+    public const int CodeMaxLength = 10;
+    public const int NameMaxLength = 300;
+
+    private RoundCriterion() { }
+
+    internal RoundCriterion(Guid roundId, CriterionGroup group, string code, string name, decimal maxPoints, int order)
+    {
+        Id = Guid.CreateVersion7();
+        RoundId = roundId;
+        Group = group;
+        Code = code;
+        Name = name;
+        MaxPoints = maxPoints;
+        Order = order;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid RoundId { get; private set; }
+    public CriterionGroup Group { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public decimal MaxPoints { get; private set; }
+    public int Order { get; private set; }
+}
+
+public sealed record CriterionTemplate(CriterionGroup Group, string Code, string Name, decimal MaxPoints);
+
+public static class CriteriaTemplates
+{
+    /// <summary>Points per group fixed by TT 26/2014 Phụ lục 4: 40 / 40 / 10 / 10.</summary>
+    public static decimal GroupMax(CriterionGroup group) => group switch
+    {
+        CriterionGroup.Market or CriterionGroup.EconomicTechnical => 40,
+        _ => 10,
+    };
+
+    /// <summary>The regulation's sheet: one line per group. Rounds may split a group into sub-criteria.</summary>
+    public static IReadOnlyList<CriterionTemplate> Regulation =>
+    [
+        new(CriterionGroup.Market, "1", EnumText.Of(CriterionGroup.Market), 40),
+        new(CriterionGroup.EconomicTechnical, "2", EnumText.Of(CriterionGroup.EconomicTechnical), 40),
+        new(CriterionGroup.CultureAesthetics, "3", EnumText.Of(CriterionGroup.CultureAesthetics), 10),
+        new(CriterionGroup.Other, "4", EnumText.Of(CriterionGroup.Other), 10),
+    ];
+
+    /// <summary>A common detailed split used by provinces; an example the Trưởng ban can start from.</summary>
+    public static IReadOnlyList<CriterionTemplate> Detailed =>
+    [
+        new(CriterionGroup.Market, "1.1", Messages.Criterion_Market1, 20),
+        new(CriterionGroup.Market, "1.2", Messages.Criterion_Market2, 20),
+        new(CriterionGroup.EconomicTechnical, "2.1", Messages.Criterion_Econ1, 15),
+        new(CriterionGroup.EconomicTechnical, "2.2", Messages.Criterion_Econ2, 15),
+        new(CriterionGroup.EconomicTechnical, "2.3", Messages.Criterion_Econ3, 10),
+        new(CriterionGroup.CultureAesthetics, "3.1", Messages.Criterion_Culture1, 5),
+        new(CriterionGroup.CultureAesthetics, "3.2", Messages.Criterion_Culture2, 5),
+        new(CriterionGroup.Other, "4.1", Messages.Criterion_Other1, 10),
+    ];
+}
+
+/// <summary>A kỳ bình chọn at one level in one administrative unit.</summary>
+public sealed class Round : IVersioned
+{
+    public const int NameMaxLength = 200;
+    public const int OrganiserMaxLength = 200;
+    public const int CodeMaxLength = 30;
+    public const int ComplaintWorkingDays = 15;
+    public const int ComplaintResolutionWorkingDays = 10;
+
+    private readonly List<RoundCriterion> _criteria = [];
+
+    private Round() { }
+
+    public Guid Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public ContestLevel Level { get; private set; }
+    public Guid UnitId { get; private set; }
+    public int Year { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Organiser { get; private set; } = "";
+    public DecisionRef? Establishment { get; private set; }
+    public RoundSchedule Schedule { get; private set; } = null!;
+    public decimal PassMark { get; private set; }
+    public int? Quota { get; private set; }
+    public bool Blind { get; private set; }
+    public int MinimumSheets { get; private set; }
+    public RoundState State { get; private set; }
+    public DateTimeOffset? CriteriaFrozenAt { get; private set; }
+    public DecisionRef? Recognition { get; private set; }
+    public DateOnly? ComplaintDeadline { get; private set; }
+    public Guid? FundingLineId { get; private set; }
+    public int NextEntryNumber { get; private set; } = 1;
+    public DateTimeOffset CreatedAt { get; private set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<RoundCriterion> Criteria => _criteria;
+
+    public decimal TotalPoints => _criteria.Sum(c => c.MaxPoints);
+
+    public static Round Create(RoundDetails details, string unitCode, IReadOnlyList<CriterionTemplate> criteria, DateTimeOffset now)
+    {
+        var round = new Round { Id = Guid.CreateVersion7(), State = RoundState.Draft, CreatedAt = now };
+        round.Update(details, unitCode);
+        round.SetCriteria(criteria);
+        return round;
+    }
+
+    public void Update(RoundDetails details, string unitCode)
+    {
+        if (State != RoundState.Draft && (details.Level != Level || details.UnitId != UnitId))
+            throw new DomainException(Messages.RoundLevelFixed);
+        if (details.Level == ContestLevel.District && details.Schedule.RegistrationOpens >= Geography.AdministrativeUnit.DistrictTierEnded)
+            throw new DomainException(Messages.RoundDistrictAfterReform);
+        if (details.Year is < 2000 or > 2100) throw new DomainException(Messages.RoundYearInvalid);
+        if (details.PassMark is < 0 or > 100) throw new DomainException(Messages.RoundPassMarkInvalid);
+        if (details.Quota is < 1) throw new DomainException(Messages.RoundQuotaInvalid);
+        if (details.MinimumSheets is < 1 or > 25) throw new DomainException(Messages.RoundMinimumSheetsInvalid);
+        CheckSchedule(details.Schedule);
+        if (details.Establishment is { } decision) CheckDecision(decision);
+
+        Level = details.Level;
+        UnitId = details.UnitId;
+        Year = details.Year;
+        Code = $"{LevelLetter(details.Level)}{unitCode}-{details.Year}";
+        Name = Producers.Producer.Required(details.Name, NameMaxLength, Messages.RoundNameRequired);
+        Organiser = Producers.Producer.Required(details.Organiser, OrganiserMaxLength, Messages.RoundOrganiserRequired);
+        Establishment = details.Establishment;
+        Schedule = details.Schedule;
+        PassMark = details.PassMark;
+        Quota = details.Quota;
+        Blind = details.Blind;
+        MinimumSheets = details.MinimumSheets;
+    }
+
+    public RoundDetails Details => new(Level, UnitId, Year, Name, Organiser, Establishment, Schedule, PassMark, Quota, Blind, MinimumSheets);
+
+    /// <summary>Criteria belong to the round and freeze when judging opens, so every sheet is scored on the same lines.</summary>
+    public void SetCriteria(IReadOnlyList<CriterionTemplate> criteria)
+    {
+        if (CriteriaFrozenAt is not null) throw new DomainException(Messages.RoundCriteriaFrozen);
+        foreach (var group in Enum.GetValues<CriterionGroup>())
+        {
+            var sum = criteria.Where(c => c.Group == group).Sum(c => c.MaxPoints);
+            if (sum != CriteriaTemplates.GroupMax(group))
+                throw DomainException.Of(Messages.RoundCriteriaGroupSum, EnumText.Of(group), CriteriaTemplates.GroupMax(group), sum);
+        }
+        if (criteria.Any(c => c.MaxPoints <= 0 || c.MaxPoints % 0.5m != 0)) throw new DomainException(Messages.RoundCriterionMaxInvalid);
+        if (criteria.Select(c => c.Code).Distinct().Count() != criteria.Count) throw new DomainException(Messages.RoundCriterionCodeDuplicate);
+        _criteria.Clear();
+        var order = 0;
+        foreach (var c in criteria.OrderBy(c => c.Group).ThenBy(c => c.Code, StringComparer.Ordinal))
+            _criteria.Add(new RoundCriterion(Id, c.Group,
+                Producers.Producer.Required(c.Code, RoundCriterion.CodeMaxLength, Messages.RoundCriterionCodeDuplicate),
+                Producers.Producer.Required(c.Name, RoundCriterion.NameMaxLength, Messages.RoundCriterionNameRequired), c.MaxPoints, order++));
+    }
+
+    public void LinkFunding(Guid? fundingLineId) => FundingLineId = fundingLineId;
+
+    public void Open()
+    {
+        Expect(RoundState.Draft);
+        if (Establishment is null) throw new DomainException(Messages.RoundNeedsEstablishment);
+        State = RoundState.OpenForRegistration;
+    }
+
+    public void StartReview()
+    {
+        Expect(RoundState.OpenForRegistration);
+        State = RoundState.DossierReview;
+    }
+
+    /// <summary>Judging cannot open while any dossier still waits for a decision, nor with nothing to judge.</summary>
+    public void StartJudging(int awaitingReview, int accepted, DateTimeOffset now)
+    {
+        Expect(RoundState.DossierReview);
+        if (awaitingReview > 0) throw DomainException.Of(Messages.RoundEntriesStillInReview, awaitingReview);
+        if (accepted == 0) throw new DomainException(Messages.RoundNoAcceptedEntries);
+        State = RoundState.Judging;
+        CriteriaFrozenAt = now;
+    }
+
+    public void ProposeResults(int entriesWithoutResult)
+    {
+        Expect(RoundState.Judging);
+        if (entriesWithoutResult > 0) throw DomainException.Of(Messages.RoundResultsIncomplete, entriesWithoutResult);
+        State = RoundState.ResultsProposed;
+    }
+
+    /// <summary>
+    /// The council may recognise fewer than all that passed, never one below the pass mark (TT 26/2014 Điều 17.1).
+    /// The complaint window is 15 working days from the announcement (Điều 20.1).
+    /// </summary>
+    public void IssueDecision(DecisionRef decision, int recognised, WorkingCalendar calendar)
+    {
+        Expect(RoundState.ResultsProposed);
+        CheckDecision(decision);
+        if (Quota is { } quota && recognised > quota) throw DomainException.Of(Messages.RoundQuotaExceeded, quota);
+        Recognition = decision;
+        ComplaintDeadline = calendar.AddWorkingDays(decision.Date, ComplaintWorkingDays);
+        State = RoundState.DecisionIssued;
+    }
+
+    public void Close(DateOnly today, int openComplaints)
+    {
+        Expect(RoundState.DecisionIssued);
+        if (ComplaintDeadline is { } deadline && today <= deadline) throw DomainException.Of(Messages.RoundComplaintWindowOpen, deadline.ToString("dd/MM/yyyy"));
+        if (openComplaints > 0) throw DomainException.Of(Messages.RoundComplaintsOpen, openComplaints);
+        State = RoundState.Closed;
+    }
+
+    /// <summary>A complaint sent back for re-scoring reopens judging for the round.</summary>
+    internal void ReopenForRescoring()
+    {
+        if (State is not (RoundState.DecisionIssued or RoundState.Closed)) throw new DomainException(Messages.RoundWrongState);
+        State = RoundState.Judging;
+    }
+
+    public bool AcceptsRegistrations(DateOnly today) =>
+        State == RoundState.OpenForRegistration && Schedule.RegistrationOpens <= today && today <= Schedule.RegistrationCloses;
+
+    public bool AllowsWithdrawal => State is RoundState.OpenForRegistration or RoundState.DossierReview;
+
+    internal string NextEntryCode() => $"{Code}-{NextEntryNumber++:000}";
+
+    /// <summary>Certificates are valid to 31/12 of the 4th year counting the issue year (issued 2023 → 31/12/2026).</summary>
+    public static DateOnly CertificateValidUntil(DateOnly issued) => new(issued.Year + 3, 12, 31);
+
+    public static string LevelLetter(ContestLevel level) => level switch
+    {
+        ContestLevel.Commune => "X",
+        ContestLevel.District => "H",
+        ContestLevel.Province => "T",
+        ContestLevel.Region => "KV",
+        _ => "QG",
+    };
+
+    private void Expect(RoundState state)
+    {
+        if (State != state) throw DomainException.Of(Messages.RoundWrongStateFor, EnumText.Of(State));
+    }
+
+    private static void CheckSchedule(RoundSchedule s)
+    {
+        if (!(s.RegistrationOpens <= s.RegistrationCloses && s.RegistrationCloses <= s.ReviewUntil && s.ReviewUntil <= s.JudgingFrom
+              && s.JudgingFrom <= s.JudgingTo && s.JudgingTo <= s.AnnouncementOn))
+            throw new DomainException(Messages.RoundScheduleOrder);
+    }
+
+    private static void CheckDecision(DecisionRef decision)
+    {
+        Producers.Producer.Required(decision.Number, DecisionRef.NumberMaxLength, Messages.DecisionNumberRequired);
+        Producers.Producer.Required(decision.Signer, DecisionRef.SignerMaxLength, Messages.DecisionSignerRequired);
+    }
+}
