@@ -52,6 +52,7 @@ public sealed class ComplaintService(
         var round = await db.Set<Round>().FirstAsync(r => r.Id == complaint.RoundId, ct);
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         var entry = await db.Set<Entry>().Include(e => e.Events).FirstAsync(e => e.Id == complaint.EntryId, ct);
+        ConcurrencyGuard.Expect(complaint.Version, version);
         db.Entry(complaint).Property(c => c.Version).OriginalValue = version;
         var before = new { complaint.State, EntryState = entry.State, RoundState = round.State };
         var now = clock.GetUtcNow();

@@ -218,6 +218,7 @@ public sealed class EntryService(
 
     private async Task SaveChangeAsync(ShowcaseDb db, UserScope actor, Entry entry, int version, string action, Func<Task> change, CancellationToken ct)
     {
+        ConcurrencyGuard.Expect(entry.Version, version);
         db.Entry(entry).Property(e => e.Version).OriginalValue = version;
         var before = new { entry.State, entry.Code };
         await change();

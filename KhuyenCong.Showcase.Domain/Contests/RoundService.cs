@@ -227,6 +227,7 @@ public sealed class RoundService(
         var round = await db.Set<Round>().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == id, ct)
             ?? throw new DomainException(Messages.NotFound);
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
+        ConcurrencyGuard.Expect(round.Version, version);
         db.Entry(round).Property(r => r.Version).OriginalValue = version;
         var before = new { round.State, round.Details };
         await change(db, round, units);

@@ -116,6 +116,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sheet = await db.Set<ScoreSheet>().Include(s => s.Scores).FirstOrDefaultAsync(s => s.Id == sheetId, ct) ?? throw new DomainException(Messages.NotFound);
         if (sheet.JudgeId != actor.UserId) throw new AccessDeniedException();
+        ConcurrencyGuard.Expect(sheet.Version, version);
         db.Entry(sheet).Property(s => s.Version).OriginalValue = version;
         var before = audit is null ? null : Snapshot(sheet);
         await change(db, sheet);

@@ -54,7 +54,11 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
             producer = await db.Set<Producer>().FirstOrDefaultAsync(p => p.Id == actor.ProducerId, ct)
                 ?? throw new DomainException(Messages.NotFound);
             var before = producer.Details;
-            if (expectedVersion is { } version) db.Entry(producer).Property(p => p.Version).OriginalValue = version;
+            if (expectedVersion is { } version)
+            {
+                ConcurrencyGuard.Expect(producer.Version, version);
+                db.Entry(producer).Property(p => p.Version).OriginalValue = version;
+            }
             producer.Update(details, unit, now);
             db.Add(AuditEntry.Record(actor, now, "producer.updated", nameof(Producer), producer.Id, before, producer.Details));
         }

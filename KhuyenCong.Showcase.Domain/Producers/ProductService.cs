@@ -80,6 +80,7 @@ public sealed class ProductService(
         if (!actor.ActsFor(product.ProducerId)) throw new AccessDeniedException();
         var before = Snapshot(product);
         var now = clock.GetUtcNow();
+        ConcurrencyGuard.Expect(product.Version, expectedVersion);
         db.Entry(product).Property(p => p.Version).OriginalValue = expectedVersion;
         product.Update(details, now);
         var removedKeys = new List<string>();
