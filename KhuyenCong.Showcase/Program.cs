@@ -7,6 +7,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICult
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
+    ContentRootPath = ShowcasePaths.FindContentRoot(),
     WebRootPath = ShowcasePaths.FindWebRoot(),
 });
 builder.AddShowcase();

@@ -12,7 +12,7 @@ namespace KhuyenCong.Showcase.Demo;
 
 public sealed record DemoAccount(string Role, string Email, string Password, string Description);
 
-public sealed record DemoReport(bool Created, int Producers, int Products, int Photos, IReadOnlyList<DemoAccount> Accounts);
+public sealed record DemoReport(bool Created, int Producers, int Products, int Photos, int Rounds, IReadOnlyList<DemoAccount> Accounts);
 
 /// <summary>
 /// Demo data for a first start outside Production: sample communes (marked as sample, never passed off as
@@ -26,7 +26,8 @@ public sealed class DemoSeeder(
     AccountService accounts,
     ProducerService producers,
     ProductService products,
-    MediaService media)
+    MediaService media,
+    TimeProvider clock)
 {
     public const string Password = "KhuyenCong@2026";
     public const string DemoProvinceCode = "42";
@@ -103,7 +104,7 @@ public sealed class DemoSeeder(
         await geography.ImportReferenceProvincesAsync(ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (await db.Set<Producer>().AnyAsync(ct)) return new DemoReport(false, 0, 0, 0, Accounts);
+            if (await db.Set<Producer>().AnyAsync(ct)) return new DemoReport(false, 0, 0, 0, 0, Accounts);
         }
 
         var sample = await geography.ImportAsync(new StringReader(SampleUnits), isSample: true, ct);
@@ -120,8 +121,14 @@ public sealed class DemoSeeder(
             ["giamkhao@demo.khuyencong.vn"] = Current(DemoProvinceCode),
             ["hungyen@demo.khuyencong.vn"] = Current(OtherProvinceCode),
         };
+        var staffIds = new Dictionary<string, string>();
         foreach (var account in Accounts.Where(a => a.Role != Roles.Producer))
-            await CreateUserAsync(account.Email, account.Description, account.Role, account.Password, staffUnits[account.Email]);
+            staffIds[account.Email] = await CreateUserAsync(account.Email, account.Description, account.Role, account.Password, staffUnits[account.Email]);
+        // Two more jurors without passwords: the jury needs an odd number of members (TT 26/2014 Điều 11).
+        var jurors = new List<string> { staffIds["giamkhao@demo.khuyencong.vn"] };
+        foreach (var (email, name) in new[] { ("giamkhao2@demo.khuyencong.vn", "Trần Minh Đức"), ("giamkhao3@demo.khuyencong.vn", "Lê Thị Bích Ngọc") })
+            jurors.Add(await CreateUserAsync(email, name, Roles.Judge, null, Current(DemoProvinceCode)));
+        var producerAccounts = new List<DemoProducerAccount>();
 
         int productCount = 0, photoCount = 0;
         for (var i = 0; i < DemoProducers.Length; i++)
@@ -138,6 +145,7 @@ public sealed class DemoSeeder(
                 18.2 + i * 0.01, 105.7 + i * 0.01);
             var producer = await producers.SaveProfileAsync(actor, details, Current(demo.Commune), null, ct);
             actor = actor with { ProducerId = producer.Id };
+            var productIds = new List<Guid>();
 
             for (var j = 0; j < demo.Products.Length; j++)
             {
@@ -159,12 +167,18 @@ public sealed class DemoSeeder(
                 {
                     new(new DocumentInfo(DocumentType.BusinessRegistration, details.RegistrationNumber, "UBND xã", details.RegistrationDate, null), registration),
                 };
-                await products.CreateAsync(actor, productDetails, new ProductChanges(photos, [], documents, []), ct);
+                productIds.Add(await products.CreateAsync(actor, productDetails, new ProductChanges(photos, [], documents, []), ct));
                 productCount++;
                 photoCount += photos.Count;
             }
+            producerAccounts.Add(new DemoProducerAccount(actor, Current(demo.Commune), productIds));
         }
-        return new DemoReport(true, DemoProducers.Length, productCount, photoCount, Accounts);
+
+        var rounds = await new DemoContests(dbFactory, geography, products, media).SeedAsync(
+            await accounts.ScopeForAsync(staffIds["tinh@demo.khuyencong.vn"]), await accounts.ScopeForAsync(staffIds["xa@demo.khuyencong.vn"]),
+            [.. await Task.WhenAll(jurors.Select(id => accounts.ScopeForAsync(id)))],
+            producerAccounts, Current(DemoProvinceCode), Current("M4201"), clock);
+        return new DemoReport(true, DemoProducers.Length, productCount, photoCount, rounds, Accounts);
     }
 
     private async Task<string> CreateUserAsync(string email, string fullName, string role, string? password, Guid? unitId)

@@ -36,7 +36,7 @@ public static class DataSetup
     public static void PrintDemo(DemoReport demo, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine($"Dữ liệu mẫu đã tạo / demo data created: {demo.Producers} cơ sở, {demo.Products} sản phẩm, {demo.Photos} ảnh.");
+        output.WriteLine($"Dữ liệu mẫu đã tạo / demo data created: {demo.Producers} cơ sở, {demo.Products} sản phẩm, {demo.Photos} ảnh, {demo.Rounds} kỳ bình chọn.");
         output.WriteLine("Tài khoản mẫu / demo accounts:");
         foreach (var account in demo.Accounts)
             output.WriteLine($"  {account.Role,-14} {account.Email,-30} {account.Password}   {account.Description}");

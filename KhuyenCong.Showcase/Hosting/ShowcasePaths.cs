@@ -16,6 +16,16 @@ public static class ShowcasePaths
         return Path.Combine(AppContext.BaseDirectory, "wwwroot");
     }
 
+    /// <summary>
+    /// The working directory when it holds the settings (dotnet run, or an operator inside the install folder),
+    /// otherwise the folder of the binaries, so a verb run from elsewhere still reads appsettings.json.
+    /// </summary>
+    public static string FindContentRoot()
+    {
+        var current = Directory.GetCurrentDirectory();
+        return File.Exists(Path.Combine(current, "appsettings.json")) ? current : AppContext.BaseDirectory;
+    }
+
     /// <summary>blazor.web.js, produced at build from the runtime package (never committed).</summary>
     public static string FrameworkAssets => Path.Combine(AppContext.BaseDirectory, "framework");
 }
