@@ -83,11 +83,13 @@ public sealed class EntryService(
         }, ct);
 
     public Task AcceptAsync(UserScope actor, Guid entryId, int version, CancellationToken ct = default) =>
-        StaffChangeAsync(actor, entryId, version, "entry.accepted", (entry, round) => entry.Accept(round, Actor.From(actor), clock.GetUtcNow()), ct);
+        StaffChangeAsync(actor, entryId, version, "entry.accepted", (entry, round) => entry.Accept(round, Actor.From(actor), clock.GetUtcNow()), ct,
+            (entry, product) => string.Format(Messages.Notify_Accepted, product, entry.Code));
 
     public Task ReturnAsync(UserScope actor, Guid entryId, int version, string reason, CancellationToken ct = default) =>
         StaffChangeAsync(actor, entryId, version, "entry.returned",
-            (entry, round) => entry.ReturnForCompletion(round, reason, Actor.From(actor), clock.GetUtcNow()), ct);
+            (entry, round) => entry.ReturnForCompletion(round, reason, Actor.From(actor), clock.GetUtcNow()), ct,
+            (entry, product) => string.Format(Messages.Notify_Returned, product, entry.ReturnReason));
 
     public Task RejectAsync(UserScope actor, Guid entryId, int version, IneligibilityReason reason, string? note, CancellationToken ct = default) =>
         StaffChangeAsync(actor, entryId, version, "entry.rejected",
@@ -117,7 +119,8 @@ public sealed class EntryService(
         if (entry is null) return null;
         var round = await db.Set<Round>().AsNoTracking().Include(r => r.Criteria).FirstAsync(r => r.Id == entry.RoundId, ct);
         var canManage = ContestPolicy.CanManage(actor, units, round);
-        if (!canManage && !actor.ActsFor(entry.ProducerId) && !ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
+        if (!canManage && !actor.ActsFor(entry.ProducerId) && !ContestPolicy.CanView(actor, units, round)
+            && !await RoundService.IsPanelMemberAsync(db, actor, round.Id, ct)) throw new AccessDeniedException();
         var producer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == entry.ProducerId, ct);
         // The dossier is the product's own record: staff of the round read it through the round, not through their unit.
         var product = await products.GetForDossierAsync(entry.ProductId, ct);
@@ -199,7 +202,8 @@ public sealed class EntryService(
         await SaveChangeAsync(db, actor, entry, version, action, () => change(entry, round, db), ct);
     }
 
-    private async Task StaffChangeAsync(UserScope actor, Guid entryId, int version, string action, Action<Entry, Round> change, CancellationToken ct)
+    private async Task StaffChangeAsync(UserScope actor, Guid entryId, int version, string action, Action<Entry, Round> change, CancellationToken ct,
+        Func<Entry, string, string>? notice = null)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -212,8 +216,14 @@ public sealed class EntryService(
             change(entry, round);
             // Accepting hands out the next entry code: the round's counter must not be raced either.
             db.Entry(round).State = EntityState.Modified;
-            return Task.CompletedTask;
+            return notice is null ? Task.CompletedTask : NoticeAsync(db, entry, notice, ct);
         }, ct);
+    }
+
+    private async Task NoticeAsync(ShowcaseDb db, Entry entry, Func<Entry, string, string> notice, CancellationToken ct)
+    {
+        var product = await db.Set<Product>().Where(p => p.Id == entry.ProductId).Select(p => p.Name).FirstAsync(ct);
+        await Notifications.Notify.ProducerAsync(db, entry.ProducerId, notice(entry, product), $"/producer/entries/{entry.Id}", clock.GetUtcNow(), ct);
     }
 
     private async Task SaveChangeAsync(ShowcaseDb db, UserScope actor, Entry entry, int version, string action, Func<Task> change, CancellationToken ct)

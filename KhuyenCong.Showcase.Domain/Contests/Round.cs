@@ -11,6 +11,9 @@ public enum RoundState { Draft, OpenForRegistration, DossierReview, Judging, Res
 /// <summary>The four criteria groups of TT 26/2014 Phụ lục 3–4.</summary>
 public enum CriterionGroup { Market = 1, EconomicTechnical = 2, CultureAesthetics = 3, Other = 4 }
 
+/// <summary>Who scores what: everyone everything (the default), by product group, or balanced with a cap per judge.</summary>
+public enum AssignmentMode { AllMembers, ByGroup, Balanced }
+
 /// <summary>A signed decision: the round's establishing decision or the recognition decision.</summary>
 public sealed record DecisionRef(string Number, DateOnly Date, string Signer)
 {
@@ -127,6 +130,11 @@ public sealed class Round : IVersioned
     public int? Quota { get; private set; }
     public bool Blind { get; private set; }
     public int MinimumSheets { get; private set; }
+
+    /// <summary>Good practice, not the regulation: a judge living in the producer's commune may be asked to stand aside.</summary>
+    public bool ConflictSameCommune { get; private set; }
+    public AssignmentMode Assignment { get; private set; }
+    public int? JudgeCap { get; private set; }
     public RoundState State { get; private set; }
     public DateTimeOffset? CriteriaFrozenAt { get; private set; }
     public DecisionRef? Recognition { get; private set; }
@@ -176,6 +184,16 @@ public sealed class Round : IVersioned
     }
 
     public RoundDetails Details => new(Level, UnitId, Year, Name, Organiser, Establishment, Schedule, PassMark, Quota, Blind, MinimumSheets);
+
+    public void SetJudgingRules(bool conflictSameCommune, AssignmentMode assignment, int? judgeCap)
+    {
+        if (State is not (RoundState.Draft or RoundState.OpenForRegistration or RoundState.DossierReview))
+            throw new DomainException(Messages.RoundJudgingRulesFixed);
+        if (!Enum.IsDefined(assignment) || judgeCap is < 1) throw new DomainException(Messages.RoundJudgeCapInvalid);
+        ConflictSameCommune = conflictSameCommune;
+        Assignment = assignment;
+        JudgeCap = assignment == AssignmentMode.Balanced ? judgeCap : null;
+    }
 
     /// <summary>Criteria belong to the round and freeze when judging opens, so every sheet is scored on the same lines.</summary>
     public void SetCriteria(IReadOnlyList<CriterionTemplate> criteria)

@@ -104,7 +104,16 @@ public sealed class RoundService(
             round.IssueDecision(decision, recognised.Count, await calendar.CalendarFromAsync(decision.Date, ct));
             var judged = await db.Set<Entry>().Include(e => e.Events).Where(e => e.RoundId == id && e.State == EntryState.Accepted).ToListAsync(ct);
             var now = clock.GetUtcNow();
-            foreach (var entry in judged) entry.Decide(recognised.Contains(entry.Id), Actor.From(actor), now);
+            var names = await db.Set<Product>().Where(p => judged.Select(e => e.ProductId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            foreach (var entry in judged)
+            {
+                var yes = recognised.Contains(entry.Id);
+                entry.Decide(yes, Actor.From(actor), now);
+                await Notifications.Notify.ProducerAsync(db, entry.ProducerId, yes
+                        ? string.Format(Messages.Notify_Recognised, names[entry.ProductId], round.Name, decision.Number)
+                        : string.Format(Messages.Notify_NotRecognised, names[entry.ProductId], round.Name, round.ComplaintDeadline?.ToString("dd/MM/yyyy")),
+                    $"/producer/entries/{entry.Id}", now, ct);
+            }
         }, ct);
 
     public Task CloseAsync(UserScope actor, Guid id, int version, CancellationToken ct = default) =>

@@ -183,6 +183,7 @@ internal sealed class PanelMemberConfiguration : IEntityTypeConfiguration<PanelM
         m.Property(x => x.Position).HasMaxLength(PanelMember.NameMaxLength);
         m.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         m.HasIndex(x => new { x.RoundId, x.UserId, x.Body }).IsUnique();
+        m.Ignore(x => x.Scores);
     }
 }
 
@@ -214,5 +215,46 @@ internal sealed class SheetScoreConfiguration : IEntityTypeConfiguration<SheetSc
         s.HasKey(x => new { x.SheetId, x.CriterionId });
         s.Property(x => x.Points).HasPrecision(5, 2);
         s.HasOne<RoundCriterion>().WithMany().HasForeignKey(x => x.CriterionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ConflictDeclarationConfiguration : IEntityTypeConfiguration<ConflictDeclaration>
+{
+    public void Configure(EntityTypeBuilder<ConflictDeclaration> c)
+    {
+        c.ToTable("ConflictDeclarations");
+        c.HasKey(x => x.Id);
+        c.Property(x => x.Id).ValueGeneratedNever();
+        c.Property(x => x.UserId).HasMaxLength(200).IsRequired();
+        c.Property(x => x.Reason).HasMaxLength(ConflictDeclaration.ReasonMaxLength);
+        c.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+        c.HasOne<Entry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
+        c.HasIndex(x => new { x.RoundId, x.EntryId, x.UserId }).IsUnique();
+    }
+}
+
+internal sealed class JudgeAssignmentConfiguration : IEntityTypeConfiguration<JudgeAssignment>
+{
+    public void Configure(EntityTypeBuilder<JudgeAssignment> a)
+    {
+        a.ToTable("JudgeAssignments");
+        a.HasKey(x => new { x.RoundId, x.EntryId, x.UserId });
+        a.Property(x => x.UserId).HasMaxLength(200);
+        a.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<Entry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Notifications.Notification> n)
+    {
+        n.ToTable("Notifications");
+        n.HasKey(x => x.Id);
+        n.Property(x => x.Id).ValueGeneratedNever();
+        n.Property(x => x.UserId).HasMaxLength(200).IsRequired();
+        n.Property(x => x.Text).HasMaxLength(Notifications.Notification.TextMaxLength).IsRequired();
+        n.Property(x => x.Link).HasMaxLength(Notifications.Notification.LinkMaxLength);
+        n.HasIndex(x => new { x.UserId, x.ReadAt });
     }
 }

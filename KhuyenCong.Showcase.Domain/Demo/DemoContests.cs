@@ -127,6 +127,7 @@ internal sealed class DemoContests(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         for (var i = 0; i < jury.Count; i++)
             await judging.AddMemberAsync(staff, round, jury[i].UserId, PanelBody.Jury, i == 0 ? PanelRole.Chair : i == 1 ? PanelRole.ViceChair : PanelRole.Member);
         var criteria = (await rounds.FindAsync(staff, round))!.Criteria.OrderBy(c => c.Order).ToList();
+        foreach (var judge in jury) await judging.DeclareAsync(judge, round, new Dictionary<Guid, string?>());
         foreach (var (id, e) in ids.Select((id, e) => (id, e)))
         {
             var quality = 0.58m + (e * 7 + seed * 3) % 11 * 0.035m;

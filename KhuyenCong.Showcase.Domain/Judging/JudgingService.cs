@@ -1,6 +1,7 @@
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Audit;
 using KhuyenCong.Showcase.Common;
+using KhuyenCong.Showcase.Notifications;
 using KhuyenCong.Showcase.Contests;
 using KhuyenCong.Showcase.Data;
 using KhuyenCong.Showcase.Geography;
@@ -15,7 +16,11 @@ public sealed record JudgeEntryRow(Guid EntryId, Guid RoundId, string RoundName,
 
 public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, GeographyService geography, TimeProvider clock)
 {
-    public async Task<Guid> AddMemberAsync(UserScope actor, Guid roundId, string userId, PanelBody body, PanelRole role, CancellationToken ct = default)
+    public async Task<Guid> AddMemberAsync(UserScope actor, Guid roundId, string userId, PanelBody body, PanelRole role, CancellationToken ct = default) =>
+        await AddMemberAsync(actor, roundId, userId, body, role, [], ct);
+
+    public async Task<Guid> AddMemberAsync(UserScope actor, Guid roundId, string userId, PanelBody body, PanelRole role,
+        IReadOnlyCollection<ProductGroup> expertise, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -23,6 +28,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException(Messages.NotFound);
         var member = new PanelMember(roundId, userId, user.FullName, user.Position, body, role);
+        member.SetGroups(expertise);
         db.Add(member);
         db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), "panel.member-added", nameof(PanelMember), member.Id, null, new { roundId, userId, body, role }));
         await ProducerService.SaveAsync(db, ct);
@@ -35,25 +41,268 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId).OrderBy(m => m.Body).ThenBy(m => m.Role).ToListAsync(ct);
     }
 
-    /// <summary>The entries a judge scores: every accepted entry of the rounds where they sit on the jury and judging is open.</summary>
+    /// <summary>The entries a judge scores: their assignments in rounds that are judging, less their conflicts.</summary>
     public async Task<IReadOnlyList<JudgeEntryRow>> AssignedAsync(UserScope actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rounds = await (from m in db.Set<PanelMember>()
                             join r in db.Set<Round>() on m.RoundId equals r.Id
                             where m.UserId == actor.UserId && m.Body == PanelBody.Jury && r.State == RoundState.Judging
-                            select r.Id).ToListAsync(ct);
-        var rows = await (from e in db.Set<Entry>()
-                          join r in db.Set<Round>() on e.RoundId equals r.Id
-                          join p in db.Set<Product>() on e.ProductId equals p.Id
-                          where rounds.Contains(e.RoundId) && e.State == EntryState.Accepted
-                          select new { e.Id, e.RoundId, Round = r.Name, e.Code, Product = p.Name, p.Group }).AsNoTracking().ToListAsync(ct);
-        var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores).Where(s => s.JudgeId == actor.UserId && rounds.Contains(s.RoundId)).ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.Code).Select(r =>
+                            select r).AsNoTracking().ToListAsync(ct);
+        var result = new List<JudgeEntryRow>();
+        foreach (var round in rounds)
         {
-            var sheet = sheets.FirstOrDefault(s => s.EntryId == r.Id);
-            return new JudgeEntryRow(r.Id, r.RoundId, r.Round, r.Code, r.Product, r.Group, sheet?.State, sheet?.Total);
-        })];
+            var mine = (await EffectiveAssignmentsAsync(db, round, ct)).Where(a => a.UserId == actor.UserId).Select(a => a.EntryId).ToHashSet();
+            var rows = await (from e in db.Set<Entry>()
+                              join p in db.Set<Product>() on e.ProductId equals p.Id
+                              where e.RoundId == round.Id && e.State == EntryState.Accepted
+                              select new { e.Id, e.Code, Product = p.Name, p.Group }).AsNoTracking().ToListAsync(ct);
+            var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores).Where(s => s.JudgeId == actor.UserId && s.RoundId == round.Id).ToListAsync(ct);
+            result.AddRange(rows.Where(r => mine.Contains(r.Id)).OrderBy(r => r.Code).Select(r =>
+            {
+                var sheet = sheets.FirstOrDefault(s => s.EntryId == r.Id);
+                return new JudgeEntryRow(r.Id, round.Id, round.Name, r.Code, r.Product, r.Group, sheet?.State, sheet?.Total);
+            }));
+        }
+        return result;
+    }
+
+    public sealed record DeclarationLine(Guid EntryId, string? Code, string ProductName, ProductGroup Group, string? ProducerName,
+        string? Automatic, bool Declared, string? Reason);
+
+    /// <summary>What a judge declares before scoring: every accepted entry, with links the system found itself.</summary>
+    public async Task<(Round Round, bool Declared, IReadOnlyList<DeclarationLine> Lines)> DeclarationFormAsync(UserScope actor, Guid roundId,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var member = await JurorAsync(db, actor, roundId, ct);
+        var automatic = await AutomaticConflictsAsync(db, round, actor.UserId, ct);
+        var existing = await db.Set<ConflictDeclaration>().AsNoTracking().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct);
+        var rows = await (from e in db.Set<Entry>()
+                          join p in db.Set<Product>() on e.ProductId equals p.Id
+                          join f in db.Set<Producer>() on e.ProducerId equals f.Id
+                          where e.RoundId == roundId && e.State == EntryState.Accepted
+                          select new { e.Id, e.Code, Product = p.Name, p.Group, Producer = f.Name }).AsNoTracking().ToListAsync(ct);
+        return (round, member.DeclaredAt is not null, [.. rows.OrderBy(r => r.Code).Select(r =>
+        {
+            var mine = existing.FirstOrDefault(c => c.EntryId == r.Id && !c.Automatic);
+            return new DeclarationLine(r.Id, r.Code, r.Product, r.Group, round.Blind ? null : r.Producer, automatic.GetValueOrDefault(r.Id),
+                mine?.HasConflict == true, mine?.Reason);
+        })]);
+    }
+
+    /// <summary>Records the judge's declarations for every entry (conflicts with their reason), and the automatic ones.</summary>
+    public async Task DeclareAsync(UserScope actor, Guid roundId, IReadOnlyDictionary<Guid, string?> conflicts, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var member = await JurorAsync(db, actor, roundId, ct, tracking: true);
+        var entries = await db.Set<Entry>().Where(e => e.RoundId == roundId && e.State == EntryState.Accepted).Select(e => e.Id).ToListAsync(ct);
+        var automatic = await AutomaticConflictsAsync(db, round, actor.UserId, ct);
+        db.RemoveRange(await db.Set<ConflictDeclaration>().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct));
+        var now = clock.GetUtcNow();
+        foreach (var entry in entries)
+        {
+            var declared = conflicts.TryGetValue(entry, out var reason);
+            db.Add(new ConflictDeclaration(roundId, entry, actor.UserId, declared, false, declared ? reason ?? Messages.Conflict_Declared : null, now));
+            if (automatic.TryGetValue(entry, out var why)) db.Add(new ConflictDeclaration(roundId, entry, actor.UserId + "#auto", true, true, why, now));
+        }
+        member.MarkDeclared(now);
+        db.Add(AuditEntry.Record(actor, now, "panel.conflicts-declared", nameof(PanelMember), member.Id, null,
+            new { roundId, Conflicts = conflicts.Keys.ToList(), Automatic = automatic.Keys.ToList() }));
+        await ProducerService.SaveAsync(db, ct);
+    }
+
+    public sealed record ConflictRow(string UserId, string JudgeName, Guid EntryId, string? EntryCode, bool Automatic, string? Reason);
+
+    /// <summary>Every conflict in the round, for the chair and staff (and no one else).</summary>
+    public async Task<IReadOnlyList<ConflictRow>> ConflictsAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureChairOrStaffAsync(db, actor, roundId, ct);
+        var names = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId).ToDictionaryAsync(m => m.UserId, m => m.FullName, ct);
+        var rows = await (from c in db.Set<ConflictDeclaration>()
+                          join e in db.Set<Entry>() on c.EntryId equals e.Id
+                          where c.RoundId == roundId && c.HasConflict
+                          select new { c.UserId, c.EntryId, e.Code, c.Automatic, c.Reason }).AsNoTracking().ToListAsync(ct);
+        return [.. rows.Select(r =>
+        {
+            var user = r.UserId.Split('#')[0];
+            return new ConflictRow(user, names.GetValueOrDefault(user, user), r.EntryId, r.Code, r.Automatic, r.Reason);
+        }).OrderBy(r => r.EntryCode).ThenBy(r => r.JudgeName)];
+    }
+
+    /// <summary>Stores the round's assignment plan (staff): everyone, by group of expertise, or balanced with a cap.</summary>
+    public async Task<int> AssignAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
+        db.RemoveRange(await db.Set<JudgeAssignment>().Where(a => a.RoundId == roundId).ToListAsync(ct));
+        var plan = await PlanAsync(db, round, ct);
+        foreach (var (entry, user) in plan) db.Add(new JudgeAssignment(roundId, entry, user));
+        db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), "panel.assigned", nameof(Round), roundId, null, new { round.Assignment, Count = plan.Count }));
+        await ProducerService.SaveAsync(db, ct);
+        return plan.Count;
+    }
+
+    public enum CellState { NotAssigned, Conflict, NotStarted, Draft, Submitted }
+
+    public sealed record ProgressCell(Guid EntryId, string UserId, CellState State, decimal? Total);
+
+    public sealed record Progress(IReadOnlyList<PanelMember> Jury, IReadOnlyList<(Guid Id, string? Code, string Product)> Entries,
+        IReadOnlyList<ProgressCell> Cells, IReadOnlyList<Guid> Gaps, IReadOnlyList<string> Warnings);
+
+    /// <summary>The judge × entry matrix: who has scored what, and which entries cannot reach the minimum of sheets.</summary>
+    public async Task<Progress> ProgressAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureChairOrStaffAsync(db, actor, roundId, ct);
+        var round = await db.Set<Round>().AsNoTracking().FirstAsync(r => r.Id == roundId, ct);
+        var members = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId).ToListAsync(ct);
+        var jury = members.Where(m => m.Body == PanelBody.Jury).OrderBy(m => m.Role).ThenBy(m => m.FullName).ToList();
+        var entries = await (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id
+                             where e.RoundId == roundId && (e.State == EntryState.Accepted || e.State == EntryState.Recognised || e.State == EntryState.NotRecognised)
+                             orderby e.Code select new { e.Id, e.Code, p.Name }).AsNoTracking().ToListAsync(ct);
+        var assigned = (await EffectiveAssignmentsAsync(db, round, ct)).Select(a => (a.EntryId, a.UserId)).ToHashSet();
+        var conflicts = await ConflictSetAsync(db, roundId, ct);
+        var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores).Where(s => s.RoundId == roundId).ToListAsync(ct);
+        var cells = new List<ProgressCell>();
+        foreach (var e in entries)
+            foreach (var j in jury)
+            {
+                var sheet = sheets.FirstOrDefault(s => s.EntryId == e.Id && s.JudgeId == j.UserId);
+                var state = conflicts.Contains((e.Id, j.UserId)) ? CellState.Conflict
+                    : sheet is not null ? (sheet.State == SheetState.Submitted ? CellState.Submitted : CellState.Draft)
+                    : assigned.Contains((e.Id, j.UserId)) ? CellState.NotStarted : CellState.NotAssigned;
+                cells.Add(new ProgressCell(e.Id, j.UserId, state, sheet?.Total));
+            }
+        var gaps = entries.Where(e => cells.Count(c => c.EntryId == e.Id && c.State is CellState.NotStarted or CellState.Draft or CellState.Submitted)
+            < round.MinimumSheets).Select(e => e.Id).ToList();
+        return new Progress(jury, [.. entries.Select(e => (e.Id, e.Code, e.Name))], cells, gaps, PanelWarnings(round.Level, members));
+    }
+
+    /// <summary>Sends each judge with unfinished sheets an in-app reminder; returns how many were reminded.</summary>
+    public async Task<int> RemindAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        var progress = await ProgressAsync(actor, roundId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Set<Round>().AsNoTracking().FirstAsync(r => r.Id == roundId, ct);
+        var now = clock.GetUtcNow();
+        var reminded = 0;
+        foreach (var judge in progress.Jury)
+        {
+            var pending = progress.Cells.Count(c => c.UserId == judge.UserId && c.State is CellState.NotStarted or CellState.Draft);
+            if (pending == 0) continue;
+            db.Add(new Notifications.Notification(judge.UserId, string.Format(Messages.Notify_Reminder, pending, round.Name), "/jury", now));
+            reminded++;
+        }
+        db.Add(AuditEntry.Record(actor, now, "panel.reminded", nameof(Round), roundId, null, new { reminded }));
+        await db.SaveChangesAsync(ct);
+        return reminded;
+    }
+
+    public sealed record FairnessView(FairnessReport Report, IReadOnlyDictionary<string, string> JudgeNames,
+        IReadOnlyDictionary<Guid, (string? Code, string Product)> Entries);
+
+    public async Task<FairnessView> FairnessAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureChairOrStaffAsync(db, actor, roundId, ct);
+        var (totals, names, entries) = await SubmittedTotalsAsync(db, roundId, ct);
+        return new FairnessView(FairnessCalculator.Compute(totals), names, entries);
+    }
+
+    internal static async Task<(List<SheetTotals>, Dictionary<string, string>, Dictionary<Guid, (string?, string)>)> SubmittedTotalsAsync(
+        ShowcaseDb db, Guid roundId, CancellationToken ct)
+    {
+        var criteria = await db.Set<RoundCriterion>().AsNoTracking().Where(c => c.RoundId == roundId).ToListAsync(ct);
+        var jury = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId && m.Body == PanelBody.Jury).ToListAsync(ct);
+        var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores)
+            .Where(s => s.RoundId == roundId && s.State == SheetState.Submitted).ToListAsync(ct);
+        var ids = jury.Select(j => j.UserId).ToHashSet();
+        var totals = sheets.Where(s => ids.Contains(s.JudgeId)).Select(s => new SheetTotals(s.EntryId, s.JudgeId, s.Total,
+            Enum.GetValues<CriterionGroup>().ToDictionary(g => g, g => s.GroupTotal(criteria, g)))).ToList();
+        var entries = await (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id
+                             where e.RoundId == roundId select new { e.Id, e.Code, p.Name }).AsNoTracking()
+            .ToDictionaryAsync(e => e.Id, e => ((string?)e.Code, e.Name), ct);
+        return (totals, jury.ToDictionary(j => j.UserId, j => j.FullName), entries);
+    }
+
+    /// <summary>Warnings on the panel's make-up (TT 26/2014 Điều 9, 11): an even jury, a council of the wrong size, no chair.</summary>
+    public static IReadOnlyList<string> PanelWarnings(ContestLevel level, IReadOnlyList<PanelMember> members)
+    {
+        var warnings = new List<string>();
+        var jury = members.Count(m => m.Body == PanelBody.Jury);
+        if (jury > 0 && jury % 2 == 0) warnings.Add(string.Format(Messages.PanelEvenJury, jury));
+        if (jury > 0 && !members.Any(m => m.Body == PanelBody.Jury && m.Role == PanelRole.Chair)) warnings.Add(Messages.PanelNoJuryChair);
+        var council = members.Count(m => m.Body == PanelBody.Council);
+        int[]? allowed = level switch
+        {
+            ContestLevel.District => [5, 7],
+            ContestLevel.Province => [7, 9],
+            ContestLevel.Region => [9, 11],
+            ContestLevel.National => [11, 13],
+            _ => null,
+        };
+        if (council > 0 && allowed is not null && !allowed.Contains(council))
+            warnings.Add(string.Format(Messages.PanelCouncilSize, EnumText.Of(level), council, string.Join(" / ", allowed)));
+        return warnings;
+    }
+
+    private async Task<IReadOnlyList<(Guid EntryId, string UserId)>> PlanAsync(ShowcaseDb db, Round round, CancellationToken ct)
+    {
+        var jury = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == round.Id && m.Body == PanelBody.Jury).ToListAsync(ct);
+        var entries = await (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id
+                             where e.RoundId == round.Id && e.State == EntryState.Accepted
+                             select new AssignmentPlanner.Candidate(e.Id, p.Group)).AsNoTracking().ToListAsync(ct);
+        var conflicts = await ConflictSetAsync(db, round.Id, ct);
+        foreach (var judge in jury)
+            foreach (var (entry, _) in await AutomaticConflictsAsync(db, round, judge.UserId, ct))
+                conflicts.Add((entry, judge.UserId));
+        return AssignmentPlanner.Plan(round.Assignment, entries, jury, conflicts, round.MinimumSheets, round.JudgeCap);
+    }
+
+    /// <summary>Stored assignments when staff made a plan; otherwise everyone scores everything.</summary>
+    private async Task<IReadOnlyList<(Guid EntryId, string UserId)>> EffectiveAssignmentsAsync(ShowcaseDb db, Round round, CancellationToken ct)
+    {
+        var stored = await db.Set<JudgeAssignment>().AsNoTracking().Where(a => a.RoundId == round.Id).Select(a => new { a.EntryId, a.UserId }).ToListAsync(ct);
+        if (stored.Count > 0) return [.. stored.Select(a => (a.EntryId, a.UserId))];
+        return await PlanAsync(db, round, ct);
+    }
+
+    private static async Task<HashSet<(Guid, string)>> ConflictSetAsync(ShowcaseDb db, Guid roundId, CancellationToken ct) =>
+        (await db.Set<ConflictDeclaration>().AsNoTracking().Where(c => c.RoundId == roundId && c.HasConflict)
+            .Select(c => new { c.EntryId, c.UserId }).ToListAsync(ct)).Select(c => (c.EntryId, c.UserId.Split('#')[0])).ToHashSet();
+
+    private static async Task<Dictionary<Guid, string>> AutomaticConflictsAsync(ShowcaseDb db, Round round, string userId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, ct);
+        var facility = user.ProducerId is { } pid ? await db.Set<Producer>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        var entrants = await (from e in db.Set<Entry>() join f in db.Set<Producer>() on e.ProducerId equals f.Id
+                              where e.RoundId == round.Id && e.State == EntryState.Accepted select new { e.Id, f }).AsNoTracking().ToListAsync(ct);
+        var result = new Dictionary<Guid, string>();
+        foreach (var e in entrants)
+            if (ConflictRules.Automatic(user.ProducerId?.ToString(), facility, user.UnitId, e.f, round.ConflictSameCommune) is { } reason)
+                result[e.Id] = reason;
+        return result;
+    }
+
+    private async Task EnsureChairOrStaffAsync(ShowcaseDb db, UserScope actor, Guid roundId, CancellationToken ct)
+    {
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        if (ContestPolicy.CanManage(actor, await geography.DirectoryAsync(ct), round)) return;
+        if (await db.Set<PanelMember>().AnyAsync(m => m.RoundId == roundId && m.UserId == actor.UserId && m.Role == PanelRole.Chair
+                && (m.Body == PanelBody.Jury || m.Body == PanelBody.Council), ct)) return;
+        throw new AccessDeniedException();
+    }
+
+    private static async Task<PanelMember> JurorAsync(ShowcaseDb db, UserScope actor, Guid roundId, CancellationToken ct, bool tracking = false)
+    {
+        var query = db.Set<PanelMember>().Where(m => m.RoundId == roundId && m.UserId == actor.UserId && m.Body == PanelBody.Jury);
+        return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct) ?? throw new AccessDeniedException();
     }
 
     /// <summary>Opens (creating on first visit) the judge's own sheet for an entry.</summary>
@@ -62,9 +311,12 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<Entry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) ?? throw new DomainException(Messages.NotFound);
         var round = await db.Set<Round>().AsNoTracking().FirstAsync(r => r.Id == entry.RoundId, ct);
-        await EnsureJurorAsync(db, actor, round.Id, ct);
+        var member = await JurorAsync(db, actor, round.Id, ct);
+        if (member.DeclaredAt is null) throw new DomainException(Messages.JudgeMustDeclare);
+        if ((await ConflictSetAsync(db, round.Id, ct)).Contains((entryId, actor.UserId))) throw new DomainException(Messages.JudgeConflicted);
         var sheet = await db.Set<ScoreSheet>().Include(s => s.Scores).FirstOrDefaultAsync(s => s.EntryId == entryId && s.JudgeId == actor.UserId, ct);
         if (sheet is not null) return sheet;
+        if (!(await EffectiveAssignmentsAsync(db, round, ct)).Contains((entryId, actor.UserId))) throw new DomainException(Messages.JudgeNotAssigned);
         if (round.State != RoundState.Judging || entry.State != EntryState.Accepted) throw new DomainException(Messages.SheetNotOpen);
         sheet = ScoreSheet.Start(round.Id, entryId, actor.UserId, clock.GetUtcNow());
         db.Add(sheet);
@@ -126,9 +378,4 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return sheet.Version;
     }
 
-    private static async Task EnsureJurorAsync(ShowcaseDb db, UserScope actor, Guid roundId, CancellationToken ct)
-    {
-        if (!await db.Set<PanelMember>().AnyAsync(m => m.RoundId == roundId && m.UserId == actor.UserId && m.Body == PanelBody.Jury, ct))
-            throw new AccessDeniedException();
-    }
 }

@@ -60,6 +60,8 @@ public sealed class ContestWorld(Scenario world)
     public async Task ScoreAsync(UserScope judge, Guid entryId, params decimal[] points)
     {
         var judging = Host.Get<JudgingService>();
+        var roundId = (await Host.Get<EntryService>().GetAsync(judge, entryId))!.Round.Id;
+        if (!(await judging.DeclarationFormAsync(judge, roundId)).Declared) await judging.DeclareAsync(judge, roundId, new Dictionary<Guid, string?>());
         var sheet = await judging.SheetAsync(judge, entryId);
         var round = await Host.Get<RoundService>().FindAsync(judge, sheet.RoundId);
         var version = sheet.Version;

@@ -47,6 +47,7 @@ public static class ShowcaseHosting
         services.AddSingleton<ComplaintService>();
         services.AddSingleton<NominationService>();
         services.AddSingleton<JudgingService>();
+        services.AddSingleton<KhuyenCong.Showcase.Notifications.NotificationService>();
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<CurrentUser>();
         services.AddHostedService<OrphanSweeper>();

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace KhuyenCong.Showcase.Data.Migrations;
 
-/// <summary>Contest rounds with their criteria, entries and timelines, complaints, the holiday corrections, and the jury's score sheets.</summary>
+/// <summary>
+/// Contest rounds with their criteria, entries and timelines, complaints, the holiday corrections, the council and
+/// jury with conflict declarations and assignments, score sheets, and the in-app inbox.
+/// </summary>
 [DbContext(typeof(ShowcaseDb))]
 [Migration("20261122000000_ContestRounds")]
 public sealed class ContestRounds : Migration
@@ -21,6 +24,22 @@ public sealed class ContestRounds : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_CalendarOverrides", x => x.Date);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Notifications",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                UserId = table.Column<string>(maxLength: 200, nullable: false),
+                Text = table.Column<string>(maxLength: 500, nullable: false),
+                Link = table.Column<string>(maxLength: 200, nullable: true),
+                CreatedAt = table.Column<long>(nullable: false),
+                ReadAt = table.Column<long>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Notifications", x => x.Id);
             });
 
         migrationBuilder.CreateTable(
@@ -47,6 +66,9 @@ public sealed class ContestRounds : Migration
                 Quota = table.Column<int>(nullable: true),
                 Blind = table.Column<bool>(nullable: false),
                 MinimumSheets = table.Column<int>(nullable: false),
+                ConflictSameCommune = table.Column<bool>(nullable: false),
+                Assignment = table.Column<string>(maxLength: 40, nullable: false),
+                JudgeCap = table.Column<int>(nullable: true),
                 State = table.Column<string>(maxLength: 40, nullable: false),
                 CriteriaFrozenAt = table.Column<long>(nullable: true),
                 RecognitionNumber = table.Column<string>(maxLength: 60, nullable: true),
@@ -80,6 +102,8 @@ public sealed class ContestRounds : Migration
                 Position = table.Column<string>(maxLength: 120, nullable: true),
                 Body = table.Column<string>(maxLength: 40, nullable: false),
                 Role = table.Column<string>(maxLength: 40, nullable: false),
+                Groups = table.Column<int>(nullable: false),
+                DeclaredAt = table.Column<long>(nullable: true),
             },
             constraints: table =>
             {
@@ -145,6 +169,7 @@ public sealed class ContestRounds : Migration
                 LowerRoundName = table.Column<string>(maxLength: 200, nullable: true),
                 Score = table.Column<decimal>(precision: 6, scale: 3, nullable: true),
                 Rank = table.Column<int>(nullable: true),
+                ChairTieOrder = table.Column<int>(nullable: true),
                 CreatedAt = table.Column<long>(nullable: false),
                 SubmittedAt = table.Column<long>(nullable: true),
                 Version = table.Column<int>(nullable: false),
@@ -215,6 +240,36 @@ public sealed class ContestRounds : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "ConflictDeclarations",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                RoundId = table.Column<Guid>(nullable: false),
+                EntryId = table.Column<Guid>(nullable: false),
+                UserId = table.Column<string>(maxLength: 200, nullable: false),
+                HasConflict = table.Column<bool>(nullable: false),
+                Automatic = table.Column<bool>(nullable: false),
+                Reason = table.Column<string>(maxLength: 500, nullable: true),
+                DeclaredAt = table.Column<long>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ConflictDeclarations", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_ConflictDeclarations_Entries_EntryId",
+                    column: x => x.EntryId,
+                    principalTable: "Entries",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: "FK_ConflictDeclarations_Rounds_RoundId",
+                    column: x => x.RoundId,
+                    principalTable: "Rounds",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "EntryEvents",
             columns: table => new
             {
@@ -233,6 +288,31 @@ public sealed class ContestRounds : Migration
                     name: "FK_EntryEvents_Entries_EntryId",
                     column: x => x.EntryId,
                     principalTable: "Entries",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "JudgeAssignments",
+            columns: table => new
+            {
+                RoundId = table.Column<Guid>(nullable: false),
+                EntryId = table.Column<Guid>(nullable: false),
+                UserId = table.Column<string>(maxLength: 200, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_JudgeAssignments", x => new { x.RoundId, x.EntryId, x.UserId });
+                table.ForeignKey(
+                    name: "FK_JudgeAssignments_Entries_EntryId",
+                    column: x => x.EntryId,
+                    principalTable: "Entries",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: "FK_JudgeAssignments_Rounds_RoundId",
+                    column: x => x.RoundId,
+                    principalTable: "Rounds",
                     principalColumn: "Id",
                     onDelete: ReferentialAction.Cascade);
             });
@@ -337,6 +417,17 @@ public sealed class ContestRounds : Migration
             column: "RoundId");
 
         migrationBuilder.CreateIndex(
+            name: "IX_ConflictDeclarations_EntryId",
+            table: "ConflictDeclarations",
+            column: "EntryId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_ConflictDeclarations_RoundId_EntryId_UserId",
+            table: "ConflictDeclarations",
+            columns: new[] { "RoundId", "EntryId", "UserId" },
+            unique: true);
+
+        migrationBuilder.CreateIndex(
             name: "IX_Entries_NominatedFromEntryId",
             table: "Entries",
             column: "NominatedFromEntryId");
@@ -366,6 +457,16 @@ public sealed class ContestRounds : Migration
             name: "IX_EntryEvents_EntryId",
             table: "EntryEvents",
             column: "EntryId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_JudgeAssignments_EntryId",
+            table: "JudgeAssignments",
+            column: "EntryId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Notifications_UserId_ReadAt",
+            table: "Notifications",
+            columns: new[] { "UserId", "ReadAt" });
 
         migrationBuilder.CreateIndex(
             name: "IX_PanelMembers_RoundId_UserId_Body",
@@ -410,12 +511,15 @@ public sealed class ContestRounds : Migration
         migrationBuilder.DropTable(name: "SheetScores");
         migrationBuilder.DropTable(name: "ComplaintAttachments");
         migrationBuilder.DropTable(name: "ScoreSheets");
+        migrationBuilder.DropTable(name: "JudgeAssignments");
         migrationBuilder.DropTable(name: "EntryEvents");
+        migrationBuilder.DropTable(name: "ConflictDeclarations");
         migrationBuilder.DropTable(name: "Complaints");
         migrationBuilder.DropTable(name: "Entries");
         migrationBuilder.DropTable(name: "RoundCriteria");
         migrationBuilder.DropTable(name: "PanelMembers");
         migrationBuilder.DropTable(name: "Rounds");
+        migrationBuilder.DropTable(name: "Notifications");
         migrationBuilder.DropTable(name: "CalendarOverrides");
     }
 }
