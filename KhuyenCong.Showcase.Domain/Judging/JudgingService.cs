@@ -35,6 +35,17 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return member.Id;
     }
 
+    public sealed record MyRound(Round Round, PanelMember Membership);
+
+    /// <summary>The rounds where the person sits on the council or the jury, newest first.</summary>
+    public async Task<IReadOnlyList<MyRound>> MyRoundsAsync(UserScope actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (from m in db.Set<PanelMember>() join r in db.Set<Round>() on m.RoundId equals r.Id
+                          where m.UserId == actor.UserId select new { r, m }).AsNoTracking().ToListAsync(ct);
+        return [.. rows.OrderByDescending(x => x.r.CreatedAt).Select(x => new MyRound(x.r, x.m))];
+    }
+
     public async Task<IReadOnlyList<PanelMember>> PanelAsync(Guid roundId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -150,7 +161,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
 
     public enum CellState { NotAssigned, Conflict, NotStarted, Draft, Submitted }
 
-    public sealed record ProgressCell(Guid EntryId, string UserId, CellState State, decimal? Total);
+    public sealed record ProgressCell(Guid EntryId, string UserId, CellState State, decimal? Total, Guid? SheetId);
 
     public sealed record Progress(IReadOnlyList<PanelMember> Jury, IReadOnlyList<(Guid Id, string? Code, string Product)> Entries,
         IReadOnlyList<ProgressCell> Cells, IReadOnlyList<Guid> Gaps, IReadOnlyList<string> Warnings);
@@ -177,7 +188,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
                 var state = conflicts.Contains((e.Id, j.UserId)) ? CellState.Conflict
                     : sheet is not null ? (sheet.State == SheetState.Submitted ? CellState.Submitted : CellState.Draft)
                     : assigned.Contains((e.Id, j.UserId)) ? CellState.NotStarted : CellState.NotAssigned;
-                cells.Add(new ProgressCell(e.Id, j.UserId, state, sheet?.Total));
+                cells.Add(new ProgressCell(e.Id, j.UserId, state, sheet?.Total, sheet?.Id));
             }
         var gaps = entries.Where(e => cells.Count(c => c.EntryId == e.Id && c.State is CellState.NotStarted or CellState.Draft or CellState.Submitted)
             < round.MinimumSheets).Select(e => e.Id).ToList();
@@ -229,6 +240,49 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
                              where e.RoundId == roundId select new { e.Id, e.Code, p.Name }).AsNoTracking()
             .ToDictionaryAsync(e => e.Id, e => ((string?)e.Code, e.Name), ct);
         return (totals, jury.ToDictionary(j => j.UserId, j => j.FullName), entries);
+    }
+
+    public sealed record MinutesFiles(byte[] Pdf, byte[] ScoresJson, string Fingerprint);
+
+    /// <summary>The signed-for minutes and the scores file whose fingerprint they carry; for the chair and staff.</summary>
+    public async Task<MinutesFiles> MinutesAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureChairOrStaffAsync(db, actor, roundId, ct);
+        var round = await db.Set<Round>().AsNoTracking().Include(r => r.Criteria).FirstAsync(r => r.Id == roundId, ct);
+        var jury = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId && m.Body == PanelBody.Jury).ToListAsync(ct);
+        var names = jury.ToDictionary(j => j.UserId, j => j.FullName);
+        var results = await RoundService.ComputeAsync(db, round, ct);
+        var codes = results.ToDictionary(r => r.EntryId, r => r.Code ?? r.EntryId.ToString("N")[..8]);
+        var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores)
+            .Where(s => s.RoundId == roundId && s.State == SheetState.Submitted).ToListAsync(ct);
+        var criteria = round.Criteria.OrderBy(c => c.Order).ToList();
+        var lines = sheets.Where(s => names.ContainsKey(s.JudgeId) && codes.ContainsKey(s.EntryId)).Select(s => new MinutesSheet(codes[s.EntryId], names[s.JudgeId],
+            criteria.ToDictionary(c => c.Code, c => s.Scores.FirstOrDefault(x => x.CriterionId == c.Id)?.Points), s.Total, s.Comments)).ToList();
+        var entries = results.Select(r => new MinutesEntry(codes[r.EntryId], r.ProductName, r.Result)).ToList();
+        var json = Minutes.ScoresJson(round, criteria, lines, entries);
+        var fingerprint = Minutes.Fingerprint(json);
+        var units = await geography.DirectoryAsync(ct);
+        var pdf = Minutes.Pdf(round, units.PathOf(round.UnitId), jury, lines, entries, fingerprint, clock.GetUtcNow());
+        return new MinutesFiles(pdf, json, fingerprint);
+    }
+
+    /// <summary>A judge's own submitted sheets as PDF for signature; the chair and staff may print anyone's.</summary>
+    public async Task<byte[]> JudgeSheetsAsync(UserScope actor, Guid roundId, string judgeId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (judgeId != actor.UserId) await EnsureChairOrStaffAsync(db, actor, roundId, ct);
+        var round = await db.Set<Round>().AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var judge = await db.Set<PanelMember>().AsNoTracking().FirstOrDefaultAsync(m => m.RoundId == roundId && m.UserId == judgeId && m.Body == PanelBody.Jury, ct)
+            ?? throw new DomainException(Messages.NotFound);
+        var sheets = await (from s in db.Set<ScoreSheet>().Include(x => x.Scores)
+                            join e in db.Set<Entry>() on s.EntryId equals e.Id
+                            join p in db.Set<Product>() on e.ProductId equals p.Id
+                            where s.RoundId == roundId && s.JudgeId == judgeId && s.State == SheetState.Submitted
+                            select new { s, e.Code, p.Group }).AsNoTracking().ToListAsync(ct);
+        var units = await geography.DirectoryAsync(ct);
+        return Minutes.JudgeSheets(round, round.Criteria, judge,
+            [.. sheets.Select(x => (x.Code ?? "", new Minutes.ProductGroupText(EnumText.Of(x.Group)), x.s))], units.PathOf(round.UnitId), clock.GetUtcNow());
     }
 
     /// <summary>Warnings on the panel's make-up (TT 26/2014 Điều 9, 11): an even jury, a council of the wrong size, no chair.</summary>

@@ -43,7 +43,7 @@ public sealed class MediaService(IBlobStore store, IDbContextFactory<ShowcaseDb>
         if (info is null || !MediaRules.DocumentKinds.Contains(info.Kind))
         {
             throw MediaInspector.LooksLikeSvgOrHtml(bytes)
-                ? DomainException.Of(Messages.MediaSvgRefused, fileName)
+                ? DomainException.Of(Messages.MediaSvgRefusedDocument, fileName)
                 : DomainException.Of(Messages.MediaNotDocument, fileName);
         }
         if (info.Kind != MediaKind.Pdf) CheckDimensions(fileName, info, MediaRules.MinImageSide);

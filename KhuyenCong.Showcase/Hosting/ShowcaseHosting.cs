@@ -153,6 +153,8 @@ public static class ShowcaseHosting
         app.MapHealthChecks("/healthz");
         app.MapAccountEndpoints();
         app.MapMediaEndpoints();
+        app.MapJudgingEndpoints();
+        app.MapContestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using KhuyenCong.Showcase.Resources;
+
+namespace KhuyenCong.Showcase.Contests;
+
+public sealed class ComplaintForm
+{
+    public const int MaxAttachments = 3;
+
+    [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ComplaintReasonsRequired))]
+    [StringLength(Complaint.TextMaxLength)]
+    public string Reasons { get; set; } = "";
+}
