@@ -169,10 +169,11 @@ public sealed class Round : IVersioned
         CheckSchedule(details.Schedule);
         if (details.Establishment is { } decision) CheckDecision(decision);
 
+        var code = $"{LevelLetter(details.Level)}{unitCode}-{details.Year}";
+        if (Code.Length == 0 || !Code.StartsWith(code, StringComparison.Ordinal)) Code = code;
         Level = details.Level;
         UnitId = details.UnitId;
         Year = details.Year;
-        Code = $"{LevelLetter(details.Level)}{unitCode}-{details.Year}";
         Name = Producers.Producer.Required(details.Name, NameMaxLength, Messages.RoundNameRequired);
         Organiser = Producers.Producer.Required(details.Organiser, OrganiserMaxLength, Messages.RoundOrganiserRequired);
         Establishment = details.Establishment;
@@ -216,6 +217,12 @@ public sealed class Round : IVersioned
     }
 
     public void LinkFunding(Guid? fundingLineId) => FundingLineId = fundingLineId;
+
+    /// <summary>A second round of the same level, unit and year gets "-2", "-3": entry codes must not repeat across rounds.</summary>
+    internal void NumberCode(int sameCodeRounds)
+    {
+        if (sameCodeRounds > 0) Code = $"{Code}-{sameCodeRounds + 1}";
+    }
 
     public void Open()
     {

@@ -38,6 +38,7 @@ public sealed class RoundService(
         var now = clock.GetUtcNow();
         var round = Round.Create(details, unit.Code, criteria, now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        round.NumberCode(await db.Set<Round>().CountAsync(r => r.Level == round.Level && r.UnitId == round.UnitId && r.Year == round.Year, ct));
         db.Add(round);
         db.Add(AuditEntry.Record(actor, now, "round.created", nameof(Round), round.Id, null, new { round.Details, Criteria = criteria }));
         await ProducerService.SaveAsync(db, ct);
@@ -121,6 +122,14 @@ public sealed class RoundService(
         {
             var open = await db.Set<Complaint>().CountAsync(c => c.RoundId == id && c.State == ComplaintState.Open, ct);
             round.Close(Today, open);
+        }, ct);
+
+    public Task SetJudgingRulesAsync(UserScope actor, Guid id, int version, bool conflictSameCommune, AssignmentMode assignment, int? judgeCap,
+        CancellationToken ct = default) =>
+        ChangeAsync(actor, id, version, "round.judging-rules", (_, round, _) =>
+        {
+            round.SetJudgingRules(conflictSameCommune, assignment, judgeCap);
+            return Task.CompletedTask;
         }, ct);
 
     public Task LinkFundingAsync(UserScope actor, Guid id, int version, Guid? fundingLineId, CancellationToken ct = default) =>
