@@ -1,0 +1,209 @@
+using KhuyenCong.Showcase.Accounts;
+using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Judging;
+using KhuyenCong.Showcase.Media;
+using KhuyenCong.Showcase.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KhuyenCong.Showcase.Tests.Browser;
+
+[Collection(SiteCollection.Name)]
+public sealed class ContestJourneyTests(SiteFixture site)
+{
+    private string Url => site.App.BaseUrl;
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+    private static string D(DateOnly day) => day.ToString("dd/MM/yyyy");
+
+    [Fact]
+    public async Task ADossierIsReturnedCompletedAcceptedDecidedAndMovesUpWithTheSamePhotosAndDocuments()
+    {
+        const string producerEmail = "coso02@demo.khuyencong.vn";
+        const string password = "coso2mau2026";
+        await using (var scope = site.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var producerUser = (await users.FindByEmailAsync(producerEmail))!;
+            if (!await users.HasPasswordAsync(producerUser)) Assert.True((await users.AddPasswordAsync(producerUser, password)).Succeeded);
+        }
+        var roundName = $"Bình chọn thử xã mẫu Thạch Hà {Guid.NewGuid().ToString("N")[..4]}";
+
+        // The commune officer creates and opens the round.
+        var staff = await site.NewPageAsync();
+        await staff.SignInAsync(Url, "xa@demo.khuyencong.vn");
+        await staff.GotoAsync($"{Url}/staff/rounds/new");
+        await staff.WaitInteractiveAsync();
+        await staff.SelectOptionAsync("#round-level", nameof(ContestLevel.Commune));
+        await staff.SelectOptionAsync("#round-unit-province", new SelectOptionValue { Label = "42 — Hà Tĩnh" });
+        await staff.Locator("#round-unit-commune option", new() { HasTextString = "Xã mẫu Thạch Hà" }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await staff.SelectOptionAsync("#round-unit-commune", new SelectOptionValue { Label = "Xã mẫu Thạch Hà (dữ liệu mẫu)" });
+        await staff.FillAsync("#round-name", roundName);
+        await staff.FillAsync("#round-organiser", "UBND xã mẫu Thạch Hà");
+        await staff.FillAsync("#decision-number", "120/QĐ-UBND");
+        await staff.FillAsync("#decision-signer", "Chủ tịch UBND xã");
+        foreach (var (id, day) in new[] { ("decision-date", Today.AddDays(-10)), ("registration-opens", Today.AddDays(-1)), ("registration-closes", Today.AddDays(20)),
+                     ("review-until", Today.AddDays(25)), ("judging-from", Today.AddDays(26)), ("judging-to", Today.AddDays(30)), ("announcement-on", Today.AddDays(31)) })
+        {
+            await staff.FillAsync($"#{id}", D(day));
+            await staff.Keyboard.PressAsync("Tab");
+        }
+        await staff.ShotAsync("round-new-desktop");
+        await staff.ClickAsync("[data-testid=save-round]");
+        await staff.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/staff/rounds/[0-9a-f-]{36}$"));
+        var roundId = Guid.Parse(staff.Url.Split('/').Last());
+        await staff.WaitInteractiveAsync();
+        await AdvanceAsync(staff, "Đang nhận đăng ký");
+
+        // The producer enters a product, fills the forms and submits.
+        var producer = await site.NewPageAsync();
+        await producer.SignInAsync(Url, producerEmail, password);
+        await producer.GotoAsync($"{Url}/producer/entries");
+        await producer.WaitInteractiveAsync();
+        var card = producer.Locator("[data-testid=open-round]", new() { HasTextString = roundName });
+        await card.Locator("[data-testid=entry-product]").SelectOptionAsync(new SelectOptionValue { Label = "Đèn tre trang trí" });
+        await card.Locator("[data-testid=start-entry]").ClickAsync();
+        await producer.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/producer/entries/[0-9a-f-]{36}$"));
+        var entryUrl = producer.Url;
+        await producer.WaitInteractiveAsync();
+        await Assertions.Expect(producer.Locator("[data-testid=missing]")).ToContainTextAsync("cam kết");
+        await Assertions.Expect(producer.Locator("[data-testid=submit-entry]")).ToBeDisabledAsync();
+        await producer.CheckAsync("[data-testid=declare-self-made]");
+        await producer.CheckAsync("[data-testid=declare-mass]");
+        await producer.CheckAsync("[data-testid=declare-standards]");
+        await producer.FillAsync("[data-testid=highlights]", "Đèn tre đan tay, chụp đèn nhuộm màu tự nhiên.");
+        await producer.ClickAsync("[data-testid=save-dossier]");
+        await Assertions.Expect(producer.Locator("[data-testid=dossier-complete]")).ToBeVisibleAsync();
+        await producer.ShotAsync("entry-producer-desktop");
+        await producer.ClickAsync("[data-testid=submit-entry]");
+        await Assertions.Expect(producer.Locator("[data-testid=entry-summary]")).ToContainTextAsync("Đã nộp, chờ thẩm định");
+
+        // Staff find the food-safety certificate missing and return the dossier.
+        await staff.GotoAsync($"{Url}/staff/review");
+        await staff.WaitInteractiveAsync();
+        await staff.Locator("[data-testid=queue] li", new() { HasTextString = "Đèn tre trang trí" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-testid=dossier]")).ToContainTextAsync("Đèn tre trang trí");
+        await staff.FillAsync("[data-testid=review-panel] [data-testid=return-reason]", "Bổ sung giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm.");
+        await staff.ClickAsync("[data-testid=return]");
+        await Assertions.Expect(staff.Locator("[data-testid=form-success]")).ToContainTextAsync("trả lại");
+
+        // The producer sees why, adds the certificate to the product, and resubmits.
+        await producer.GotoAsync(entryUrl);
+        await producer.WaitInteractiveAsync();
+        await Assertions.Expect(producer.Locator("[data-testid=return-reason]")).ToContainTextAsync("an toàn thực phẩm");
+        await producer.GotoAsync($"{Url}/producer/products");
+        await producer.Locator("[data-testid=product-list] li", new() { HasTextString = "Đèn tre trang trí" }).Locator("a").ClickAsync();
+        await producer.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/producer/products/[0-9a-f-]{36}$"));
+        await producer.WaitInteractiveAsync();
+        await producer.SelectOptionAsync("#doc-type", "FoodSafetyCertificate");
+        await producer.FillAsync("#doc-number", "ATTP-2026-15");
+        await producer.Locator("[data-testid=document-upload] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "chung-nhan-attp.pdf", MimeType = "application/pdf", Buffer = Demo.DemoSeeder.MinimalPdf("ATTP"),
+        });
+        await Assertions.Expect(producer.Locator("[data-testid=document-list]")).ToContainTextAsync("chung-nhan-attp.pdf");
+        await producer.ClickAsync("[data-testid=save-product]");
+        await Assertions.Expect(producer.Locator("[data-testid=form-success]")).ToContainTextAsync("Đã lưu sản phẩm");
+        await producer.GotoAsync(entryUrl);
+        await producer.WaitInteractiveAsync();
+        await Assertions.Expect(producer.Locator("[data-testid=submit-entry]")).ToContainTextAsync("Nộp lại");
+        await producer.ClickAsync("[data-testid=submit-entry]");
+        await Assertions.Expect(producer.Locator("[data-testid=entry-summary]")).ToContainTextAsync("Đã nộp, chờ thẩm định");
+
+        // Staff accept it from the queue with the keyboard.
+        await staff.GotoAsync($"{Url}/staff/review");
+        await staff.WaitInteractiveAsync();
+        var queueItem = staff.Locator("[data-testid=queue] li", new() { HasTextString = "Đèn tre trang trí" });
+        await queueItem.ClickAsync();
+        await staff.FocusAsync("[data-testid=queue]");
+        await staff.Keyboard.PressAsync("a");
+        await Assertions.Expect(staff.Locator("[data-testid=form-success]")).ToContainTextAsync("Đã tiếp nhận");
+
+        // Review closes, judging opens; three judges score through the services; results and the decision in the UI.
+        await staff.GotoAsync($"{Url}/staff/rounds/{roundId}");
+        await staff.WaitInteractiveAsync();
+        await AdvanceAsync(staff, "Đang thẩm định hồ sơ");
+        await AdvanceAsync(staff, "Đang chấm điểm");
+        await ScoreAsync(roundId);
+        await staff.ReloadAsync();
+        await staff.WaitInteractiveAsync();
+        await AdvanceAsync(staff, "Đã có kết quả, chờ quyết định");
+        await staff.ClickAsync("[data-testid=tab-results]");
+        await Assertions.Expect(staff.Locator("[data-testid=results-table]")).ToContainTextAsync("78,00");
+        await staff.FillAsync("#recognition-number", "150/QĐ-UBND");
+        await staff.FillAsync("#recognition-date", D(Today));
+        await staff.Keyboard.PressAsync("Tab");
+        await staff.FillAsync("#recognition-signer", "Chủ tịch UBND xã mẫu Thạch Hà");
+        await staff.ClickAsync("[data-testid=issue-decision]");
+        await staff.ClickAsync("[data-testid=decision-confirm]");
+        await Assertions.Expect(staff.Locator("[data-testid=recognition-decision]")).ToContainTextAsync("150/QĐ-UBND");
+        await staff.ShotAsync("round-decided-desktop");
+
+        // The producer is told in the app.
+        await producer.GotoAsync($"{Url}/notifications");
+        await Assertions.Expect(producer.Locator("[data-testid=inbox]")).ToContainTextAsync("“Đèn tre trang trí” đã được công nhận");
+
+        // The province officer nominates it into the open province round, which shows the same photos and documents.
+        var province = await site.NewPageAsync();
+        await province.SignInAsync(Url, "tinh@demo.khuyencong.vn");
+        var openProvince = (await site.App.Get<RoundService>().ListAsync(await ScopeOf("tinh@demo.khuyencong.vn")))
+            .First(r => r.Level == ContestLevel.Province && r.State == RoundState.OpenForRegistration);
+        await province.GotoAsync($"{Url}/staff/rounds/{openProvince.Id}");
+        await province.WaitInteractiveAsync();
+        await province.ClickAsync("[data-testid=tab-nominations]");
+        var candidate = province.Locator("[data-testid=candidate-table] tr", new() { HasTextString = "Đèn tre trang trí" });
+        await candidate.Locator("input[type=checkbox]").CheckAsync();
+        await province.ClickAsync("[data-testid=nominate]");
+        await Assertions.Expect(province.Locator("[data-testid=form-success]")).ToBeVisibleAsync();
+        await province.ClickAsync("[data-testid=tab-entries]");
+        await province.Locator("[data-testid=entry-table] a", new() { HasTextString = "Đèn tre trang trí" }).ClickAsync();
+        await province.WaitInteractiveAsync();
+        await Assertions.Expect(province.Locator("[data-testid=product-sheet] figure")).ToHaveCountAsync(3);
+        await Assertions.Expect(province.Locator("[data-testid=product-sheet]")).ToContainTextAsync("chung-nhan-attp.pdf");
+        await Assertions.Expect(province.Locator("[data-testid=dossier]")).ToContainTextAsync("150/QĐ-UBND");
+        await province.ShotAsync("province-nominated-desktop");
+        var local = await site.App.Get<EntryService>().ForRoundAsync(await ScopeOf("xa@demo.khuyencong.vn"), roundId);
+        var localView = await site.App.Get<EntryService>().GetAsync(await ScopeOf("xa@demo.khuyencong.vn"), local.Single().Id);
+        var nominatedId = Guid.Parse(province.Url.Split('/').Last());
+        var nominatedView = await site.App.Get<EntryService>().GetAsync(await ScopeOf("tinh@demo.khuyencong.vn"), nominatedId);
+        Assert.Equal(localView!.Product.Product.Photos.Select(p => p.LargeKey).Order(), nominatedView!.Product.Product.Photos.Select(p => p.LargeKey).Order());
+        Assert.Equal(localView.Product.Product.Documents.Select(d => d.BlobKey).Order(), nominatedView.Product.Product.Documents.Select(d => d.BlobKey).Order());
+        var shortList = await province.APIRequest.GetAsync($"{Url}/rounds/{openProvince.Id}/danh-sach-trich-ngang.pdf");
+        Assert.Equal(200, shortList.Status);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await shortList.BodyAsync())[..4]));
+    }
+
+    /// <summary>Clicks the round's one valid transition, confirms it, and waits for the new state.</summary>
+    private static async Task AdvanceAsync(IPage page, string state)
+    {
+        await page.ClickAsync("[data-testid=round-action]");
+        await page.ClickAsync("[data-testid=round-confirm]");
+        await Assertions.Expect(page.Locator("[data-testid=round-summary]")).ToContainTextAsync(state);
+    }
+
+    private async Task<UserScope> ScopeOf(string email)
+    {
+        await using var scope = site.App.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
+        return await site.App.Get<AccountService>().ScopeForAsync(user!.Id);
+    }
+
+    private async Task ScoreAsync(Guid roundId)
+    {
+        var staff = await ScopeOf("xa@demo.khuyencong.vn");
+        var judging = site.App.Get<JudgingService>();
+        var round = await site.App.Get<RoundService>().FindAsync(staff, roundId);
+        var entry = (await site.App.Get<EntryService>().ForRoundAsync(staff, roundId)).Single(e => e.State == EntryState.Accepted);
+        foreach (var email in new[] { "giamkhao@demo.khuyencong.vn", "giamkhao2@demo.khuyencong.vn", "giamkhao3@demo.khuyencong.vn" })
+        {
+            var judge = await ScopeOf(email);
+            await judging.AddMemberAsync(staff, roundId, judge.UserId, PanelBody.Jury, email.StartsWith("giamkhao@") ? PanelRole.Chair : PanelRole.Member);
+            await judging.DeclareAsync(judge, roundId, new Dictionary<Guid, string?>());
+            var sheet = await judging.SheetAsync(judge, entry.Id);
+            var version = sheet.Version;
+            foreach (var (criterion, points) in round!.Criteria.OrderBy(c => c.Order).Zip(new decimal[] { 32, 30, 8, 8 }))
+                version = await judging.SetScoreAsync(judge, sheet.Id, version, criterion.Id, points);
+            await judging.SubmitAsync(judge, sheet.Id, version);
+        }
+    }
+}
