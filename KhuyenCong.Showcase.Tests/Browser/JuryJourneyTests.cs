@@ -33,10 +33,10 @@ public sealed class JuryJourneyTests(SiteFixture site)
             await page.SignInAsync(Url, round.Judges[j].Email, JuryFixture.JudgePassword);
             await page.WaitInteractiveAsync();
             await page.ClickAsync("[data-testid=declare-link]");
-            await page.WaitInteractiveAsync();
+            await page.Locator("[data-testid=declarations]").WaitForAsync();
             if (j == 1) await page.CheckAsync($"[data-testid=conflict-{round.Entries[2].Code}]");
             await page.ClickAsync("[data-testid=declare-submit]");
-            await page.WaitForURLAsync("**/jury");
+            await Assertions.Expect(page.Locator("[data-testid=jury-entries]")).ToBeVisibleAsync();
             if (j == 0) await page.ShotAsync("jury-home-desktop");
             for (var e = 0; e < 5; e++)
             {
@@ -107,9 +107,9 @@ public sealed class JuryJourneyTests(SiteFixture site)
         var first = await site.NewPageAsync();
         await first.SignInAsync(Url, round.Judges[0].Email, JuryFixture.JudgePassword);
         await first.ClickAsync("[data-testid=declare-link]");
-        await first.WaitInteractiveAsync();
+        await first.Locator("[data-testid=declarations]").WaitForAsync();
         await first.ClickAsync("[data-testid=declare-submit]");
-        await first.WaitForURLAsync("**/jury");
+        await Assertions.Expect(first.Locator("[data-testid=jury-entries]")).ToBeVisibleAsync();
 
         var tabA = first;
         var tabB = await first.Context.NewPageAsync();
