@@ -78,8 +78,9 @@ public sealed class Entry : IVersioned
     public Guid ProducerId { get; private set; }
     public string? Code { get; private set; }
     public EntryState State { get; private set; }
-    public RegistrationForm Registration { get; private set; } = RegistrationForm.Empty;
-    public DescriptionForm Description { get; private set; } = DescriptionForm.Empty;
+    // Each entry owns its own form instances: EF cannot track one owned instance for several owners.
+    public RegistrationForm Registration { get; private set; } = RegistrationForm.Empty with { };
+    public DescriptionForm Description { get; private set; } = DescriptionForm.Empty with { };
     public string? ReturnReason { get; private set; }
     public IneligibilityReason? RejectionReason { get; private set; }
     public string? RejectionNote { get; private set; }
@@ -114,7 +115,7 @@ public sealed class Entry : IVersioned
         var entry = new Entry
         {
             Id = Guid.CreateVersion7(), RoundId = target.Id, ProductId = source.ProductId, ProducerId = source.ProducerId,
-            State = EntryState.Submitted, Registration = source.Registration, Description = source.Description,
+            State = EntryState.Submitted, Registration = source.Registration with { }, Description = source.Description with { },
             NominatedFromEntryId = source.Id, LowerLevel = result, CreatedAt = now, SubmittedAt = now,
         };
         entry.Log(actor, now, "nominated", $"{result.RoundName}: {result.Score:0.00}");

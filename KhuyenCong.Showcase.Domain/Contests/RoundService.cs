@@ -199,25 +199,18 @@ public sealed class RoundService(
 
     internal static async Task<IReadOnlyList<ResultRow>> ComputeAsync(ShowcaseDb db, Round round, CancellationToken ct)
     {
-        var criteria = round.Criteria.Count > 0 ? round.Criteria
-            : await db.Set<RoundCriterion>().AsNoTracking().Where(c => c.RoundId == round.Id).ToListAsync(ct);
         var judged = new[] { EntryState.Accepted, EntryState.Recognised, EntryState.NotRecognised };
         var entries = await (from e in db.Set<Entry>()
                              join p in db.Set<Product>() on e.ProductId equals p.Id
                              join f in db.Set<Producer>() on e.ProducerId equals f.Id
                              where e.RoundId == round.Id && judged.Contains(e.State)
                              select new { e.Id, e.Code, Product = p.Name, p.Group, Producer = f.Name, e.State }).AsNoTracking().ToListAsync(ct);
-        var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores)
-            .Where(s => s.RoundId == round.Id && s.State == SheetState.Submitted).ToListAsync(ct);
-        var jury = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == round.Id && m.Body == PanelBody.Jury)
-            .Select(m => m.UserId).ToListAsync(ct);
-        var totals = sheets.Where(s => jury.Contains(s.JudgeId))
-            .Select(s => new SheetTotals(s.EntryId, s.JudgeId, s.Total,
-                Enum.GetValues<CriterionGroup>().ToDictionary(g => g, g => s.GroupTotal(criteria, g))));
+        var totals = await SheetTotalsReader.ReadAsync(db, round.Id, ct);
         var results = ResultCalculator.Compute(entries.Select(e => e.Id), totals, round.PassMark, round.MinimumSheets);
+        var byId = entries.ToDictionary(e => e.Id);
         return [.. results.Select(r =>
         {
-            var e = entries.Single(x => x.Id == r.EntryId);
+            var e = byId[r.EntryId];
             return new ResultRow(e.Id, e.Code, e.Product, e.Group, e.Producer, e.State, r);
         })];
     }

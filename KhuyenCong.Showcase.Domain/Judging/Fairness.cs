@@ -42,12 +42,13 @@ public static class FairnessCalculator
         var all = sheets.Select(s => (double)s.Total).ToArray();
         double panelMean = all.Length > 0 ? all.Average() : 0, panelStd = StdDev(all);
 
+        var sheetsByEntry = sheets.ToLookup(s => s.EntryId);
         var entries = byEntry.Select(e =>
         {
             double? normalised = null;
             if (canNormalise)
             {
-                var z = sheets.Where(s => s.EntryId == e.Key).Average(s => ((double)s.Total - stats[s.JudgeId].Mean) / stats[s.JudgeId].StdDev);
+                var z = sheetsByEntry[e.Key].Average(s => ((double)s.Total - stats[s.JudgeId].Mean) / stats[s.JudgeId].StdDev);
                 normalised = panelMean + panelStd * z;
             }
             var std = StdDev(e.Value);

@@ -229,13 +229,8 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     internal static async Task<(List<SheetTotals>, Dictionary<string, string>, Dictionary<Guid, (string?, string)>)> SubmittedTotalsAsync(
         ShowcaseDb db, Guid roundId, CancellationToken ct)
     {
-        var criteria = await db.Set<RoundCriterion>().AsNoTracking().Where(c => c.RoundId == roundId).ToListAsync(ct);
         var jury = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId && m.Body == PanelBody.Jury).ToListAsync(ct);
-        var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores)
-            .Where(s => s.RoundId == roundId && s.State == SheetState.Submitted).ToListAsync(ct);
-        var ids = jury.Select(j => j.UserId).ToHashSet();
-        var totals = sheets.Where(s => ids.Contains(s.JudgeId)).Select(s => new SheetTotals(s.EntryId, s.JudgeId, s.Total,
-            Enum.GetValues<CriterionGroup>().ToDictionary(g => g, g => s.GroupTotal(criteria, g)))).ToList();
+        var totals = await SheetTotalsReader.ReadAsync(db, roundId, ct);
         var entries = await (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id
                              where e.RoundId == roundId select new { e.Id, e.Code, p.Name }).AsNoTracking()
             .ToDictionaryAsync(e => e.Id, e => ((string?)e.Code, e.Name), ct);

@@ -1,0 +1,230 @@
+// Judging benchmark (issue 4): prints numbers, asserts nothing. Run with bench/run.sh --judging (Release build).
+using System.Diagnostics;
+using KhuyenCong.Showcase.Accounts;
+using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Data;
+using KhuyenCong.Showcase.Demo;
+using KhuyenCong.Showcase.Geography;
+using KhuyenCong.Showcase.Hosting;
+using KhuyenCong.Showcase.Judging;
+using KhuyenCong.Showcase.Producers;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+const int Entries = 2000, Judges = 9, Criteria = 12, Typists = 50, Keystrokes = 40;
+var folder = Directory.CreateTempSubdirectory("kc-bench-").FullName;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", WebRootPath = ShowcasePaths.FindWebRoot() });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Showcase:DataFolder"] = folder, ["Showcase:SeedDemo"] = "false", ["Logging:LogLevel:Default"] = "Warning",
+    ["ConnectionStrings:Showcase"] = Environment.GetEnvironmentVariable("BENCH_POSTGRES") ?? $"Data Source={Path.Combine(folder, "bench.db")}",
+    ["Database:Provider"] = Environment.GetEnvironmentVariable("BENCH_POSTGRES") is null ? "Sqlite" : "Postgres",
+});
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.AddShowcase();
+var app = builder.Build();
+app.MapShowcase();
+await DataSetup.MigrateAsync(app.Services);
+await app.Services.GetRequiredService<DemoSeeder>().SeedAsync();
+var factory = app.Services.GetRequiredService<IDbContextFactory<ShowcaseDb>>();
+var accounts = app.Services.GetRequiredService<AccountService>();
+var rounds = app.Services.GetRequiredService<RoundService>();
+var judging = app.Services.GetRequiredService<JudgingService>();
+var staffId = (await FindUser("tinh@demo.khuyencong.vn"))!;
+var staff = await accounts.ScopeForAsync(staffId);
+var haTinh = (await app.Services.GetRequiredService<GeographyService>().DirectoryAsync()).ProvincesOn(DateOnly.FromDateTime(DateTime.Now)).Single(p => p.Code == "42");
+var commune = (await app.Services.GetRequiredService<GeographyService>().DirectoryAsync()).All.First(u => u.Code == "M4201");
+
+Console.WriteLine($"Judging benchmark — {(Environment.GetEnvironmentVariable("BENCH_POSTGRES") is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores");
+var criteria = Enumerable.Range(1, 4).Select(i => new CriterionTemplate(CriterionGroup.Market, $"1.{i}", $"Thị trường {i}", 10))
+    .Concat(Enumerable.Range(1, 4).Select(i => new CriterionTemplate(CriterionGroup.EconomicTechnical, $"2.{i}", $"Kinh tế {i}", 10)))
+    .Concat(Enumerable.Range(1, 2).Select(i => new CriterionTemplate(CriterionGroup.CultureAesthetics, $"3.{i}", $"Văn hóa {i}", 5)))
+    .Concat(Enumerable.Range(1, 2).Select(i => new CriterionTemplate(CriterionGroup.Other, $"4.{i}", $"Khác {i}", 5))).ToList();
+
+// 1. A big round written straight through EF (the services would take minutes to type 216 000 scores).
+var seed = Stopwatch.StartNew();
+var bigRound = await SeedBigRoundAsync();
+Console.WriteLine($"seeded {Entries} entries × {Judges} judges × {Criteria} criteria ({Entries * Judges} sheets) in {seed.Elapsed.TotalSeconds:0.0} s");
+
+// 2. Results and the fairness panel, from the database (median of 5).
+var results = Median(5, () => rounds.ResultsAsync(staff, bigRound));
+var fairness = Median(5, () => judging.FairnessAsync(staff, bigRound));
+Console.WriteLine($"results (load + mean + rank), median of 5: {await results:0} ms   [target < 1000 ms]");
+Console.WriteLine($"fairness panel (load + z-scores + agreement), median of 5: {await fairness:0} ms   [target < 1000 ms]");
+var totals = (await rounds.ResultsAsync(staff, bigRound)).Count;
+
+// 3. The results tab rendered in Chromium, from the click to the last row on screen.
+await app.StartAsync();
+var url = app.Urls.First();
+using (var playwright = await Playwright.CreateAsync())
+{
+    await using var browser = await playwright.Chromium.LaunchAsync(new() { Headless = true, ExecutablePath = "/usr/bin/chromium",
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+    var page = await browser.NewPageAsync();
+    page.SetDefaultTimeout(60_000);
+    await page.GotoAsync($"{url}/account/login");
+    await page.FillAsync("#email", "tinh@demo.khuyencong.vn");
+    await page.FillAsync("#password", DemoSeeder.Password);
+    await page.ClickAsync("button[type=submit]");
+    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    var renders = new List<double>();
+    for (var i = 0; i < 3; i++)
+    {
+        await page.GotoAsync($"{url}/staff/rounds/{bigRound}");
+        await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var clock = Stopwatch.StartNew();
+        await page.ClickAsync("[data-testid=tab-results]");
+        await page.Locator("[data-testid=results-table] tbody tr").Nth(totals - 1).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        renders.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    Console.WriteLine($"results tab with {totals} rows, click to last row, median of 3: {renders.Order().ElementAt(1):0} ms   [target < 2000 ms]");
+}
+
+// 4. 50 judges typing at once: each keystroke saves one criterion score.
+var typing = await SeedTypingRoundAsync();
+var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+var wall = Stopwatch.StartNew();
+await Task.WhenAll(typing.Select(judge => Task.Run(async () =>
+{
+    var sheet = await judging.SheetAsync(judge.Scope, judge.Entry);
+    var version = sheet.Version;
+    var random = new Random(judge.Scope.UserId.GetHashCode());
+    for (var k = 0; k < Keystrokes; k++)
+    {
+        var clock = Stopwatch.StartNew();
+        version = await judging.SetScoreAsync(judge.Scope, sheet.Id, version, judge.Criteria[k % judge.Criteria.Count], random.Next(0, 11) / 2m);
+        latencies.Add(clock.Elapsed.TotalMilliseconds);
+    }
+})));
+var sorted = latencies.Order().ToArray();
+double P(double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(q * sorted.Length) - 1)];
+Console.WriteLine($"{Typists} judges × {Keystrokes} saves at once: {sorted.Length} saves in {wall.Elapsed.TotalSeconds:0.0} s; p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms   [target p95 < 50 ms]");
+
+await app.StopAsync();
+Directory.Delete(folder, recursive: true);
+return 0;
+
+async Task<string?> FindUser(string email)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))?.Id;
+}
+
+static async Task<double> Median(int runs, Func<Task> work)
+{
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        await work();
+        times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    return times.Order().ElementAt(runs / 2);
+}
+
+RoundDetails Details(string name, int minimumSheets) => new(ContestLevel.Province, haTinh.Id, 2030, name, "Sở Công Thương",
+    new DecisionRef("1/QĐ", new DateOnly(2026, 1, 1), "Chủ tịch"),
+    new RoundSchedule(DateOnly.FromDateTime(DateTime.Now).AddDays(-1), DateOnly.FromDateTime(DateTime.Now).AddDays(10), DateOnly.FromDateTime(DateTime.Now).AddDays(11),
+        DateOnly.FromDateTime(DateTime.Now).AddDays(12), DateOnly.FromDateTime(DateTime.Now).AddDays(13), DateOnly.FromDateTime(DateTime.Now).AddDays(14)),
+    70, null, false, minimumSheets);
+
+async Task<Guid> SeedBigRoundAsync()
+{
+    var now = DateTimeOffset.UtcNow;
+    var actor = new Actor(staff.UserId, staff.UserName);
+    var round = Round.Create(Details("Kỳ đo hiệu năng", 3), "42", criteria, now);
+    round.Open();
+    var producer = Producer.Create(new ProducerDetails(LegalForm.Cooperative, "HTX đo hiệu năng", "BENCH-1", null, null, "Thôn 1", "Người đo", null,
+        "0912000000", null, null, null, null), await LoadUnit(commune.Id), now);
+    var entries = new List<Entry>();
+    var products = new List<Product>();
+    for (var e = 0; e < Entries; e++)
+    {
+        var product = Product.Create(producer.Id, new ProductDetails($"Sản phẩm đo {e + 1}", (ProductGroup)(1 + e % 4), "Mô tả", null, null, null, null, null, null), now);
+        var entry = Entry.Start(round, product.Id, producer.Id, actor, now);
+        entry.Submit([], actor, now);
+        entry.Accept(round, actor, now);
+        products.Add(product);
+        entries.Add(entry);
+    }
+    round.StartReview();
+    round.StartJudging(0, Entries, now);
+    await using (var db = await factory.CreateDbContextAsync())
+    {
+        db.Add(round);
+        db.Add(producer);
+        for (var j = 0; j < Judges; j++)
+            db.Add(new PanelMember(round.Id, $"bench-judge-{j}", $"Giám khảo {j + 1}", "Chuyên gia", PanelBody.Jury, j == 0 ? PanelRole.Chair : PanelRole.Member));
+        await db.SaveChangesAsync();
+    }
+    await SaveInBatches(products.Cast<object>().Concat(entries));
+    var random = new Random(42);
+    var sheets = new List<object>();
+    foreach (var entry in entries)
+    {
+        var quality = 0.55m + random.Next(0, 40) / 100m;
+        for (var j = 0; j < Judges; j++)
+        {
+            var sheet = ScoreSheet.Start(round.Id, entry.Id, $"bench-judge-{j}", now);
+            foreach (var c in round.Criteria)
+                sheet.SetScore(c, Math.Clamp(Math.Round(c.MaxPoints * (quality + (j - 4) * 0.02m + random.Next(-5, 6) / 100m) * 2) / 2, 0, c.MaxPoints), now);
+            sheet.Submit(round.Criteria, now);
+            sheets.Add(sheet);
+        }
+    }
+    await SaveInBatches(sheets);
+    return round.Id;
+}
+
+async Task SaveInBatches(IEnumerable<object> rows)
+{
+    foreach (var batch in rows.Chunk(1000))
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.AddRange(batch);
+        await db.SaveChangesAsync();
+    }
+}
+
+async Task<AdministrativeUnit> LoadUnit(Guid id)
+{
+    await using var db = await factory.CreateDbContextAsync();
+    return await db.Set<AdministrativeUnit>().AsNoTracking().FirstAsync(u => u.Id == id);
+}
+
+/// <summary>A round in judging with one entry and 50 declared jurors, each a real account.</summary>
+async Task<List<(UserScope Scope, Guid Entry, IReadOnlyList<Guid> Criteria)>> SeedTypingRoundAsync()
+{
+    var now = DateTimeOffset.UtcNow;
+    var actor = new Actor(staff.UserId, staff.UserName);
+    var round = Round.Create(Details("Kỳ đo gõ điểm", 1), "42", criteria, now);
+    round.Open();
+    var producer = Producer.Create(new ProducerDetails(LegalForm.Cooperative, "HTX gõ điểm", "BENCH-2", null, null, "Thôn 2", "Người đo", null,
+        "0912000001", null, null, null, null), await LoadUnit(commune.Id), now);
+    var product = Product.Create(producer.Id, new ProductDetails("Sản phẩm gõ điểm", ProductGroup.Handicraft, "Mô tả", null, null, null, null, null, null), now);
+    var entry = Entry.Start(round, product.Id, producer.Id, actor, now);
+    entry.Submit([], actor, now);
+    entry.Accept(round, actor, now);
+    round.StartReview();
+    round.StartJudging(0, 1, now);
+    var judges = new List<(UserScope, Guid, IReadOnlyList<Guid>)>();
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await using var db = await factory.CreateDbContextAsync();
+        db.AddRange(round, producer, product, entry);
+        for (var j = 0; j < Typists; j++)
+        {
+            var user = new AppUser { UserName = $"typist{j}@bench.vn", Email = $"typist{j}@bench.vn", FullName = $"Giám khảo gõ {j}", CreatedAt = now };
+            await users.CreateAsync(user);
+            var member = new PanelMember(round.Id, user.Id, user.FullName, null, PanelBody.Jury, j == 0 ? PanelRole.Chair : PanelRole.Member);
+            member.MarkDeclared(now);
+            db.Add(member);
+            judges.Add((new UserScope(user.Id, user.FullName, new HashSet<string> { Roles.Judge }, null, null), entry.Id, round.Criteria.Select(c => c.Id).ToList()));
+        }
+        await db.SaveChangesAsync();
+    }
+    return judges;
+}
