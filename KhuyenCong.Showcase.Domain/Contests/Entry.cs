@@ -89,8 +89,6 @@ public sealed class Entry : IVersioned
     public decimal? Score { get; private set; }
     public int? Rank { get; private set; }
 
-    /// <summary>The jury chair's order among entries still tied after the group subtotals (the last link of the tie-break chain).</summary>
-    public int? ChairTieOrder { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
     public int Version { get; set; }
@@ -183,8 +181,6 @@ public sealed class Entry : IVersioned
         State = EntryState.Withdrawn;
         Log(actor, now, "withdrawn", null);
     }
-
-    public void SetChairTieOrder(int? order) => ChairTieOrder = order;
 
     public void SetResult(decimal? score, int? rank)
     {

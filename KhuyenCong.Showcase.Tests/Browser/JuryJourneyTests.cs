@@ -57,6 +57,7 @@ public sealed class JuryJourneyTests(SiteFixture site)
         await chair.SignInAsync(Url, round.Judges[0].Email, JuryFixture.JudgePassword);
         await chair.GotoAsync($"{Url}/jury/rounds/{round.RoundId}/progress");
         await chair.WaitInteractiveAsync();
+        await Assertions.Expect(chair.Locator("[data-testid=conflict-list]")).ToContainTextAsync(round.Entries[2].Code);
         await chair.ShotAsync("jury-progress-desktop");
         await chair.Locator($"[data-testid='cell-{round.Entries[3].Code}-Giám khảo 3'] button").ClickAsync();
         await chair.FillAsync("#reopen-reason", "Nhập nhầm điểm tiêu chí thị trường");

@@ -169,7 +169,6 @@ public sealed class ContestRounds : Migration
                 LowerRoundName = table.Column<string>(maxLength: 200, nullable: true),
                 Score = table.Column<decimal>(precision: 6, scale: 3, nullable: true),
                 Rank = table.Column<int>(nullable: true),
-                ChairTieOrder = table.Column<int>(nullable: true),
                 CreatedAt = table.Column<long>(nullable: false),
                 SubmittedAt = table.Column<long>(nullable: true),
                 Version = table.Column<int>(nullable: false),
