@@ -50,7 +50,7 @@ public sealed class ContestJourneyTests(SiteFixture site)
         }
         await staff.ShotAsync("round-new-desktop");
         await staff.ClickAsync("[data-testid=save-round]");
-        await staff.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/staff/rounds/[0-9a-f-]{36}$"));
+        await Assertions.Expect(staff).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/staff/rounds/[0-9a-f-]{36}$"));
         var roundId = Guid.Parse(staff.Url.Split('/').Last());
         await staff.WaitInteractiveAsync();
         await AdvanceAsync(staff, "Đang nhận đăng ký");
@@ -63,7 +63,7 @@ public sealed class ContestJourneyTests(SiteFixture site)
         var card = producer.Locator("[data-testid=open-round]", new() { HasTextString = roundName });
         await card.Locator("[data-testid=entry-product]").SelectOptionAsync(new SelectOptionValue { Label = "Đèn tre trang trí" });
         await card.Locator("[data-testid=start-entry]").ClickAsync();
-        await producer.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/producer/entries/[0-9a-f-]{36}$"));
+        await Assertions.Expect(producer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/producer/entries/[0-9a-f-]{36}$"));
         var entryUrl = producer.Url;
         await producer.WaitInteractiveAsync();
         await Assertions.Expect(producer.Locator("[data-testid=missing]")).ToContainTextAsync("cam kết");
@@ -93,7 +93,7 @@ public sealed class ContestJourneyTests(SiteFixture site)
         await Assertions.Expect(producer.Locator("[data-testid=return-reason]")).ToContainTextAsync("an toàn thực phẩm");
         await producer.GotoAsync($"{Url}/producer/products");
         await producer.Locator("[data-testid=product-list] li", new() { HasTextString = "Đèn tre trang trí" }).Locator("a").ClickAsync();
-        await producer.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/producer/products/[0-9a-f-]{36}$"));
+        await Assertions.Expect(producer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/producer/products/[0-9a-f-]{36}$"));
         await producer.WaitInteractiveAsync();
         await producer.SelectOptionAsync("#doc-type", "FoodSafetyCertificate");
         await producer.FillAsync("#doc-number", "ATTP-2026-15");

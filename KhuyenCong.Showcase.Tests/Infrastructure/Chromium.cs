@@ -83,28 +83,3 @@ public static class Chromium
     }
 }
 
-/// <summary>One Chromium shared by every test class in <see cref="BrowserCollection"/>; each test makes its own context.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
-{
-    private IPlaywright? _playwright;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    public async Task InitializeAsync() => (_playwright, Browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser";
-}

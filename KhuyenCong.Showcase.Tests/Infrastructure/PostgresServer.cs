@@ -436,25 +436,3 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 }
 
-/// <summary>One PostgreSQL server shared by every test class in <see cref="PostgresCollection"/>.</summary>
-public sealed class PostgresFixture : IAsyncLifetime
-{
-    public PostgresServer Server { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        // Null when StartAsync threw; the fixture's failure is already reported then.
-        if (Server is not null)
-        {
-            await Server.DisposeAsync();
-        }
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "postgres";
-}
