@@ -46,9 +46,13 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return [.. rows.OrderByDescending(x => x.r.CreatedAt).Select(x => new MyRound(x.r, x.m))];
     }
 
-    public async Task<IReadOnlyList<PanelMember>> PanelAsync(Guid roundId, CancellationToken ct = default)
+    /// <summary>The panel of a round, for those who may see the round: its staff and its own members.</summary>
+    public async Task<IReadOnlyList<PanelMember>> PanelAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        if (!ContestPolicy.CanView(actor, await geography.DirectoryAsync(ct), round) && !await RoundService.IsPanelMemberAsync(db, actor, roundId, ct))
+            throw new AccessDeniedException();
         return await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId).OrderBy(m => m.Body).ThenBy(m => m.Role).ToListAsync(ct);
     }
 
