@@ -173,6 +173,57 @@ public sealed class ContestJourneyTests(SiteFixture site)
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await shortList.BodyAsync())[..4]));
     }
 
+    [Fact]
+    public async Task StaffDownloadTheEntriesAndTheRegionPackageOfADecidedProvinceRound()
+    {
+        var staff = await ScopeOf("tinh@demo.khuyencong.vn");
+        var decided = (await site.App.Get<RoundService>().ListAsync(staff)).Single(r => r.Code == "T42-2025");
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(Url, "tinh@demo.khuyencong.vn");
+
+        var xlsx = await page.APIRequest.GetAsync($"{Url}/rounds/{decided.Id}/entries.xlsx");
+        Assert.Equal(200, xlsx.Status);
+        var xlsxBytes = await xlsx.BodyAsync();
+        Assert.Equal("PK"u8.ToArray(), xlsxBytes[..2]);
+        var csv = await page.APIRequest.GetAsync($"{Url}/rounds/{decided.Id}/entries.csv");
+        var csvBytes = await csv.BodyAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csvBytes[..3]);
+        var csvText = System.Text.Encoding.UTF8.GetString(csvBytes);
+        Assert.Contains("Được công nhận", csvText);
+        Assert.Equal(11, csvText.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
+
+        var zip = await page.APIRequest.GetAsync($"{Url}/rounds/{decided.Id}/ho-so-cap-khu-vuc.zip");
+        Assert.Equal(200, zip.Status);
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(await zip.BodyAsync()));
+        var names = archive.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("tong-hop.json", names);
+        Assert.Equal(decided.Recognised, names.Count(n => n.EndsWith("/01-phieu-dang-ky.pdf", StringComparison.Ordinal)));
+        Assert.Equal(decided.Recognised * 3, names.Count(n => n.Contains("/anh-", StringComparison.Ordinal)));
+        using var summary = new StreamReader(archive.GetEntry("tong-hop.json")!.Open());
+        var json = System.Text.Json.JsonDocument.Parse(await summary.ReadToEndAsync());
+        Assert.Equal("2410/QĐ-UBND", json.RootElement.GetProperty("decision").GetProperty("Number").GetString());
+        Assert.Equal(decided.Recognised, json.RootElement.GetProperty("entries").GetArrayLength());
+
+        // On a phone the round page and the review queue fit the screen.
+        var phone = await site.NewPageAsync(phone: true);
+        await phone.SignInAsync(Url, "tinh@demo.khuyencong.vn");
+        foreach (var (path, name) in new[] { ($"staff/rounds/{decided.Id}", "round-phone"), ("staff/review", "review-phone") })
+        {
+            await phone.GotoAsync($"{Url}/{path}");
+            await phone.WaitInteractiveAsync();
+            await phone.Locator("h1").WaitForAsync();
+            var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(width <= 390, $"{path} is {width}px wide on a 390px phone");
+            await phone.ShotAsync(name);
+        }
+
+        // Another province's officer gets none of it.
+        var other = await site.NewPageAsync();
+        await other.SignInAsync(Url, "hungyen@demo.khuyencong.vn");
+        Assert.NotEqual(200, (await other.APIRequest.GetAsync($"{Url}/rounds/{decided.Id}/ho-so-cap-khu-vuc.zip")).Status);
+        Assert.NotEqual(200, (await other.APIRequest.GetAsync($"{Url}/rounds/{decided.Id}/entries.xlsx")).Status);
+    }
+
     /// <summary>Clicks the round's one valid transition, confirms it, and waits for the new state.</summary>
     private static async Task AdvanceAsync(IPage page, string state)
     {
