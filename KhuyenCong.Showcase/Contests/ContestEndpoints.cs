@@ -40,34 +40,13 @@ public static class ContestEndpoints
 
     private static Task<IResult> EntryFormAsync(Guid id, HttpContext context, AccountService accounts, EntryService entries,
         Func<EntryView, byte[]> render, string fileName) =>
-        GuardAsync(context, accounts, async (actor, ct) =>
+        EndpointGuard.RunAsync(context, accounts, async (actor, ct) =>
             await entries.GetAsync(actor, id, ct) is { } view ? Inline(context, render(view), Pdf, fileName) : TypedResults.NotFound());
 
     private static Task<IResult> RoundFileAsync(Guid id, HttpContext context, AccountService accounts, RoundService rounds,
         Func<UserScope, Round, CancellationToken, Task<IResult>> file) =>
-        GuardAsync(context, accounts, async (actor, ct) =>
+        EndpointGuard.RunAsync(context, accounts, async (actor, ct) =>
             await rounds.FindAsync(actor, id, ct) is { } round ? await file(actor, round, ct) : TypedResults.NotFound());
-
-    private static async Task<IResult> GuardAsync(HttpContext context, AccountService accounts, Func<UserScope, CancellationToken, Task<IResult>> action)
-    {
-        var actor = await accounts.ScopeForAsync(context.User.FindFirstValue(ClaimTypes.NameIdentifier), context.RequestAborted);
-        try
-        {
-            var result = await action(actor, context.RequestAborted);
-            // Dossiers change until the round closes and are private: never let a proxy or the back button serve an old one.
-            context.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
-            context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-            return result;
-        }
-        catch (AccessDeniedException)
-        {
-            return actor.IsAuthenticated ? TypedResults.Forbid() : TypedResults.Challenge();
-        }
-        catch (DomainException e)
-        {
-            return TypedResults.Text(e.Message, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
-        }
-    }
 
     /// <summary>Opens in the browser's viewer; saving keeps the form's name.</summary>
     private static IResult Inline(HttpContext context, byte[] content, string contentType, string fileName)
