@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using KhuyenCong.Showcase.Geography;
 
 namespace KhuyenCong.Showcase.Accounts;
@@ -6,14 +5,9 @@ namespace KhuyenCong.Showcase.Accounts;
 /// <summary>Who is acting and over which units: every query and command is filtered through this.</summary>
 public sealed record UserScope(string UserId, string UserName, IReadOnlySet<string> Roles, Guid? UnitId, Guid? ProducerId)
 {
-    public const string UnitClaim = "kc:unit";
-    public const string ProducerClaim = "kc:producer";
     public const string FullNameClaim = "kc:name";
 
     public static readonly UserScope Anonymous = new("", "", new HashSet<string>(), null, null);
-
-    public static UserScope System(string name = "system") =>
-        new("system", name, new HashSet<string> { Accounts.Roles.Admin }, null, null);
 
     public bool IsAuthenticated => UserId.Length > 0;
     public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
@@ -25,16 +19,4 @@ public sealed record UserScope(string UserId, string UserName, IReadOnlySet<stri
         IsAdmin || (IsStaff && UnitId is { } own && units.ScopeOf(own).Contains(unitId));
 
     public bool ActsFor(Guid producerId) => IsProducer && ProducerId == producerId;
-
-    public static UserScope From(ClaimsPrincipal principal)
-    {
-        if (principal.Identity?.IsAuthenticated != true) return Anonymous;
-        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
-        return new UserScope(
-            principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-            principal.FindFirstValue(FullNameClaim) ?? principal.Identity.Name ?? "",
-            roles,
-            Guid.TryParse(principal.FindFirstValue(UnitClaim), out var unit) ? unit : null,
-            Guid.TryParse(principal.FindFirstValue(ProducerClaim), out var producer) ? producer : null);
-    }
 }
