@@ -34,7 +34,7 @@ public sealed class ComplaintService(
             var complaint = Complaint.File(round, entry, reasons, attachments, Actor.From(actor), now, Today, await calendar.CalendarFromAsync(Today, ct));
             db.Add(complaint);
             db.Add(AuditEntry.Record(actor, now, "complaint.filed", nameof(Complaint), complaint.Id, null, new { entryId, complaint.Reasons }));
-            await ProducerService.SaveAsync(db, ct);
+            await db.SaveOrConflictAsync(ct);
             return complaint.Id;
         }
         catch
@@ -52,8 +52,7 @@ public sealed class ComplaintService(
         var round = await db.Set<Round>().FirstAsync(r => r.Id == complaint.RoundId, ct);
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         var entry = await db.Set<Entry>().Include(e => e.Events).FirstAsync(e => e.Id == complaint.EntryId, ct);
-        ConcurrencyGuard.Expect(complaint.Version, version);
-        db.Entry(complaint).Property(c => c.Version).OriginalValue = version;
+        db.ExpectVersion(complaint, version);
         var before = new { complaint.State, EntryState = entry.State, RoundState = round.State };
         var now = clock.GetUtcNow();
         complaint.Resolve(outcome, resolution, round, entry, Actor.From(actor), now);
@@ -61,7 +60,7 @@ public sealed class ComplaintService(
         db.Entry(entry).State = EntityState.Modified;
         db.Add(AuditEntry.Record(actor, now, "complaint.resolved", nameof(Complaint), complaint.Id, before,
             new { complaint.State, complaint.Resolution, EntryState = entry.State, RoundState = round.State }));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
     }
 
     public async Task<IReadOnlyList<ComplaintRow>> ForRoundAsync(UserScope actor, Guid roundId, CancellationToken ct = default)

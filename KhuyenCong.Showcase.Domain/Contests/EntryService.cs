@@ -39,7 +39,7 @@ public sealed class EntryService(
         var entry = Entry.Start(round, product.Id, producer.Id, Actor.From(actor), now);
         db.Add(entry);
         db.Add(AuditEntry.Record(actor, now, "entry.started", nameof(Entry), entry.Id, null, new { roundId, productId }));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
         return entry.Id;
     }
 
@@ -228,12 +228,11 @@ public sealed class EntryService(
 
     private async Task SaveChangeAsync(ShowcaseDb db, UserScope actor, Entry entry, int version, string action, Func<Task> change, CancellationToken ct)
     {
-        ConcurrencyGuard.Expect(entry.Version, version);
-        db.Entry(entry).Property(e => e.Version).OriginalValue = version;
+        db.ExpectVersion(entry, version);
         var before = new { entry.State, entry.Code };
         await change();
         db.Entry(entry).State = EntityState.Modified;
         db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), action, nameof(Entry), entry.Id, before, new { entry.State, entry.Code, entry.ReturnReason, entry.RejectionReason }));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
     }
 }

@@ -72,7 +72,7 @@ public sealed class NominationService(
             db.Add(nominated);
             db.Add(AuditEntry.Record(actor, now, "entry.nominated", nameof(Entry), nominated.Id, null, new { From = source.Id, To = provinceRoundId }));
         }
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
         return sources.Count;
     }
 

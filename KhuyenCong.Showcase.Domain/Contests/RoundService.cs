@@ -41,7 +41,7 @@ public sealed class RoundService(
         round.NumberCode(await db.Set<Round>().CountAsync(r => r.Level == round.Level && r.UnitId == round.UnitId && r.Year == round.Year, ct));
         db.Add(round);
         db.Add(AuditEntry.Record(actor, now, "round.created", nameof(Round), round.Id, null, new { round.Details, Criteria = criteria }));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
         return round.Id;
     }
 
@@ -238,12 +238,11 @@ public sealed class RoundService(
         var round = await db.Set<Round>().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == id, ct)
             ?? throw new DomainException(Messages.NotFound);
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
-        ConcurrencyGuard.Expect(round.Version, version);
-        db.Entry(round).Property(r => r.Version).OriginalValue = version;
+        db.ExpectVersion(round, version);
         var before = new { round.State, round.Details };
         await change(db, round, units);
         db.Entry(round).State = EntityState.Modified;
         db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), action, nameof(Round), round.Id, before, new { round.State, round.Details, round.Recognition }));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
     }
 }

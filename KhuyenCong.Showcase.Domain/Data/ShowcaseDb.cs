@@ -36,6 +36,29 @@ public sealed class ShowcaseDb(DbContextOptions<ShowcaseDb> options) : IdentityD
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>Saves; if someone else saved the same record first, says so in the person's language.</summary>
+    public async Task SaveOrConflictAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(Resources.Messages.ConcurrencyConflict);
+        }
+    }
+
+    /// <summary>
+    /// A person acts on what their screen showed: if the record moved on since, say so before judging the action
+    /// against a state they never saw; the database's version check then covers the race after this point.
+    /// </summary>
+    public void ExpectVersion<T>(T entity, int seen) where T : class, IVersioned
+    {
+        if (entity.Version != seen) throw new ConcurrencyConflictException(Resources.Messages.ConcurrencyConflict);
+        Entry(entity).Property(e => e.Version).OriginalValue = seen;
+    }
+
     private void BumpVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())

@@ -31,7 +31,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         member.SetGroups(expertise);
         db.Add(member);
         db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), "panel.member-added", nameof(PanelMember), member.Id, null, new { roundId, userId, body, role }));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
         return member.Id;
     }
 
@@ -126,7 +126,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         member.MarkDeclared(now);
         db.Add(AuditEntry.Record(actor, now, "panel.conflicts-declared", nameof(PanelMember), member.Id, null,
             new { roundId, Conflicts = conflicts.Keys.ToList(), Automatic = automatic.Keys.ToList() }));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
     }
 
     public sealed record ConflictRow(string UserId, string JudgeName, Guid EntryId, string? EntryCode, bool Automatic, string? Reason);
@@ -159,7 +159,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var plan = await PlanAsync(db, round, ct);
         foreach (var (entry, user) in plan) db.Add(new JudgeAssignment(roundId, entry, user));
         db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), "panel.assigned", nameof(Round), roundId, null, new { round.Assignment, Count = plan.Count }));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
         return plan.Count;
     }
 
@@ -373,7 +373,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         if (round.State != RoundState.Judging || entry.State != EntryState.Accepted) throw new DomainException(Messages.SheetNotOpen);
         sheet = ScoreSheet.Start(round.Id, entryId, actor.UserId, clock.GetUtcNow());
         db.Add(sheet);
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
         return sheet;
     }
 
@@ -409,7 +409,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var before = Snapshot(sheet);
         sheet.Reopen(clock.GetUtcNow());
         db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), "sheet.reopened", nameof(ScoreSheet), sheet.Id, before, new { sheet.State, Reason = note }));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
     }
 
     private static object Snapshot(ScoreSheet sheet) =>
@@ -421,13 +421,12 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sheet = await db.Set<ScoreSheet>().Include(s => s.Scores).FirstOrDefaultAsync(s => s.Id == sheetId, ct) ?? throw new DomainException(Messages.NotFound);
         if (sheet.JudgeId != actor.UserId) throw new AccessDeniedException();
-        ConcurrencyGuard.Expect(sheet.Version, version);
-        db.Entry(sheet).Property(s => s.Version).OriginalValue = version;
+        db.ExpectVersion(sheet, version);
         var before = audit is null ? null : Snapshot(sheet);
         await change(db, sheet);
         db.Entry(sheet).State = EntityState.Modified;
         if (audit is not null) db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), audit, nameof(ScoreSheet), sheet.Id, before, Snapshot(sheet)));
-        await ProducerService.SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
         return sheet.Version;
     }
 

@@ -54,15 +54,11 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
             producer = await db.Set<Producer>().FirstOrDefaultAsync(p => p.Id == actor.ProducerId, ct)
                 ?? throw new DomainException(Messages.NotFound);
             var before = producer.Details;
-            if (expectedVersion is { } version)
-            {
-                ConcurrencyGuard.Expect(producer.Version, version);
-                db.Entry(producer).Property(p => p.Version).OriginalValue = version;
-            }
+            if (expectedVersion is { } version) db.ExpectVersion(producer, version);
             producer.Update(details, unit, now);
             db.Add(AuditEntry.Record(actor, now, "producer.updated", nameof(Producer), producer.Id, before, producer.Details));
         }
-        await SaveAsync(db, ct);
+        await db.SaveOrConflictAsync(ct);
         return producer;
     }
 
@@ -100,17 +96,5 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
         if (actor.ActsFor(producer.Id)) return;
         if (actor.IsStaff && actor.CanSeeUnit(await geography.DirectoryAsync(), producer.UnitId)) return;
         throw new AccessDeniedException();
-    }
-
-    internal static async Task SaveAsync(ShowcaseDb db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException(Messages.ConcurrencyConflict);
-        }
     }
 }

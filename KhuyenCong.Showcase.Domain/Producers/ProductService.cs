@@ -60,7 +60,7 @@ public sealed class ProductService(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Add(product);
             db.Add(AuditEntry.Record(actor, now, "product.created", nameof(Product), product.Id, null, Snapshot(product)));
-            await ProducerService.SaveAsync(db, ct);
+            await db.SaveOrConflictAsync(ct);
             return product.Id;
         }
         catch
@@ -80,8 +80,7 @@ public sealed class ProductService(
         if (!actor.ActsFor(product.ProducerId)) throw new AccessDeniedException();
         var before = Snapshot(product);
         var now = clock.GetUtcNow();
-        ConcurrencyGuard.Expect(product.Version, expectedVersion);
-        db.Entry(product).Property(p => p.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(product, expectedVersion);
         product.Update(details, now);
         var removedKeys = new List<string>();
         foreach (var id in changes.RemovedPhotoIds)
@@ -97,7 +96,7 @@ public sealed class ProductService(
         db.Add(AuditEntry.Record(actor, now, "product.updated", nameof(Product), product.Id, before, Snapshot(product)));
         try
         {
-            await ProducerService.SaveAsync(db, ct);
+            await db.SaveOrConflictAsync(ct);
         }
         catch
         {
