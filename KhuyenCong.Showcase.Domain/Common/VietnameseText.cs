@@ -18,6 +18,22 @@ public static class VietnameseText
         return cleaned.Length == 0 ? null : cleaned;
     }
 
+    /// <summary>Cleans a required field; empty gives <paramref name="message"/>, too long the length limit.</summary>
+    public static string Required(string? value, int maxLength, string message)
+    {
+        var cleaned = Clean(value);
+        if (cleaned.Length == 0) throw new DomainException(message);
+        if (cleaned.Length > maxLength) throw DomainException.Of(Resources.Messages.TextTooLong, maxLength);
+        return cleaned;
+    }
+
+    public static string? Optional(string? value, int maxLength)
+    {
+        var cleaned = CleanOrNull(value);
+        if (cleaned?.Length > maxLength) throw DomainException.Of(Resources.Messages.TextTooLong, maxLength);
+        return cleaned;
+    }
+
     public static string SearchKey(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return string.Empty;

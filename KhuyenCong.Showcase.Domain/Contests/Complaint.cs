@@ -45,7 +45,7 @@ public sealed class Complaint : IVersioned
         var complaint = new Complaint
         {
             Id = Guid.CreateVersion7(), RoundId = round.Id, EntryId = entry.Id, FiledById = actor.Id, FiledByName = actor.Name,
-            FiledAt = now, Reasons = Producer.Required(reasons, TextMaxLength, Messages.ComplaintReasonsRequired),
+            FiledAt = now, Reasons = VietnameseText.Required(reasons, TextMaxLength, Messages.ComplaintReasonsRequired),
             ResolveBy = calendar.AddWorkingDays(today, Round.ComplaintResolutionWorkingDays), State = ComplaintState.Open,
         };
         foreach (var file in attachments) complaint._attachments.Add(new ComplaintAttachment(complaint.Id, file));
@@ -57,7 +57,7 @@ public sealed class Complaint : IVersioned
     {
         if (State != ComplaintState.Open) throw new DomainException(Messages.ComplaintAlreadyResolved);
         if (outcome == ComplaintState.Open) throw new DomainException(Messages.ComplaintOutcomeRequired);
-        Resolution = Producer.Required(resolution, TextMaxLength, Messages.ComplaintResolutionRequired);
+        Resolution = VietnameseText.Required(resolution, TextMaxLength, Messages.ComplaintResolutionRequired);
         switch (outcome)
         {
             case ComplaintState.SentForRescoring:
@@ -115,7 +115,7 @@ public sealed class CalendarOverride
     {
         Date = date;
         Kind = kind;
-        Name = Producer.Required(name, NameMaxLength, Messages.CalendarNameRequired);
+        Name = VietnameseText.Required(name, NameMaxLength, Messages.CalendarNameRequired);
     }
 
     public DateOnly Date { get; private set; }

@@ -126,13 +126,13 @@ public sealed class Entry : IVersioned
         if (registration.Workers is < 0 || registration.AnnualRevenue is < 0) throw new DomainException(Messages.EntryNegativeNumber);
         Registration = registration with
         {
-            AnnualCapacity = Producers.Producer.Optional(registration.AnnualCapacity, RegistrationForm.TextMaxLength),
+            AnnualCapacity = VietnameseText.Optional(registration.AnnualCapacity, RegistrationForm.TextMaxLength),
         };
         Description = new DescriptionForm(
-            Producers.Producer.Optional(description.Highlights, DescriptionForm.TextMaxLength),
-            Producers.Producer.Optional(description.EconomicValue, DescriptionForm.TextMaxLength),
-            Producers.Producer.Optional(description.SocialAndEnvironment, DescriptionForm.TextMaxLength),
-            Producers.Producer.Optional(description.CultureAndAesthetics, DescriptionForm.TextMaxLength));
+            VietnameseText.Optional(description.Highlights, DescriptionForm.TextMaxLength),
+            VietnameseText.Optional(description.EconomicValue, DescriptionForm.TextMaxLength),
+            VietnameseText.Optional(description.SocialAndEnvironment, DescriptionForm.TextMaxLength),
+            VietnameseText.Optional(description.CultureAndAesthetics, DescriptionForm.TextMaxLength));
         Log(actor, now, "forms-saved", null);
     }
 
@@ -159,7 +159,7 @@ public sealed class Entry : IVersioned
     public void ReturnForCompletion(Round round, string reason, Actor actor, DateTimeOffset now)
     {
         ExpectReview(round);
-        ReturnReason = Producers.Producer.Required(reason, ReasonMaxLength, Messages.EntryReasonRequired);
+        ReturnReason = VietnameseText.Required(reason, ReasonMaxLength, Messages.EntryReasonRequired);
         State = EntryState.Returned;
         Log(actor, now, "returned", ReturnReason);
     }
@@ -169,7 +169,7 @@ public sealed class Entry : IVersioned
         ExpectReview(round);
         if (reason == IneligibilityReason.Other && string.IsNullOrWhiteSpace(note)) throw new DomainException(Messages.EntryReasonRequired);
         RejectionReason = reason;
-        RejectionNote = Producers.Producer.Optional(note, ReasonMaxLength);
+        RejectionNote = VietnameseText.Optional(note, ReasonMaxLength);
         State = EntryState.Rejected;
         Log(actor, now, "rejected", $"{EnumText.Of(reason)}{(RejectionNote is null ? "" : ": " + RejectionNote)}");
     }

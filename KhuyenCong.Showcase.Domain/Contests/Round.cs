@@ -174,8 +174,8 @@ public sealed class Round : IVersioned
         Level = details.Level;
         UnitId = details.UnitId;
         Year = details.Year;
-        Name = Producers.Producer.Required(details.Name, NameMaxLength, Messages.RoundNameRequired);
-        Organiser = Producers.Producer.Required(details.Organiser, OrganiserMaxLength, Messages.RoundOrganiserRequired);
+        Name = VietnameseText.Required(details.Name, NameMaxLength, Messages.RoundNameRequired);
+        Organiser = VietnameseText.Required(details.Organiser, OrganiserMaxLength, Messages.RoundOrganiserRequired);
         Establishment = details.Establishment;
         Schedule = details.Schedule;
         PassMark = details.PassMark;
@@ -212,8 +212,8 @@ public sealed class Round : IVersioned
         var order = 0;
         foreach (var c in criteria.OrderBy(c => c.Group).ThenBy(c => c.Code, StringComparer.Ordinal))
             _criteria.Add(new RoundCriterion(Id, c.Group,
-                Producers.Producer.Required(c.Code, RoundCriterion.CodeMaxLength, Messages.RoundCriterionCodeDuplicate),
-                Producers.Producer.Required(c.Name, RoundCriterion.NameMaxLength, Messages.RoundCriterionNameRequired), c.MaxPoints, order++));
+                VietnameseText.Required(c.Code, RoundCriterion.CodeMaxLength, Messages.RoundCriterionCodeDuplicate),
+                VietnameseText.Required(c.Name, RoundCriterion.NameMaxLength, Messages.RoundCriterionNameRequired), c.MaxPoints, order++));
     }
 
     public void LinkFunding(Guid? fundingLineId) => FundingLineId = fundingLineId;
@@ -316,7 +316,7 @@ public sealed class Round : IVersioned
 
     private static void CheckDecision(DecisionRef decision)
     {
-        Producers.Producer.Required(decision.Number, DecisionRef.NumberMaxLength, Messages.DecisionNumberRequired);
-        Producers.Producer.Required(decision.Signer, DecisionRef.SignerMaxLength, Messages.DecisionSignerRequired);
+        VietnameseText.Required(decision.Number, DecisionRef.NumberMaxLength, Messages.DecisionNumberRequired);
+        VietnameseText.Required(decision.Signer, DecisionRef.SignerMaxLength, Messages.DecisionSignerRequired);
     }
 }

@@ -405,7 +405,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var chair = await db.Set<PanelMember>().AnyAsync(m => m.RoundId == sheet.RoundId && m.UserId == actor.UserId
             && m.Body == PanelBody.Jury && m.Role == PanelRole.Chair, ct);
         if (!chair) throw new AccessDeniedException();
-        var note = Producer.Required(reason, EntryEvent.NoteMaxLength, Messages.EntryReasonRequired);
+        var note = VietnameseText.Required(reason, EntryEvent.NoteMaxLength, Messages.EntryReasonRequired);
         var before = Snapshot(sheet);
         sheet.Reopen(clock.GetUtcNow());
         db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), "sheet.reopened", nameof(ScoreSheet), sheet.Id, before, new { sheet.State, Reason = note }));

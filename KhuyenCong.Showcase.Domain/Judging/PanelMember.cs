@@ -20,8 +20,8 @@ public sealed class PanelMember
         Id = Guid.CreateVersion7();
         RoundId = roundId;
         UserId = userId;
-        FullName = Producers.Producer.Required(fullName, NameMaxLength, Messages.PanelNameRequired);
-        Position = Producers.Producer.Optional(position, NameMaxLength);
+        FullName = VietnameseText.Required(fullName, NameMaxLength, Messages.PanelNameRequired);
+        Position = VietnameseText.Optional(position, NameMaxLength);
         Body = body;
         Role = role;
     }
@@ -64,7 +64,7 @@ public sealed class ConflictDeclaration
         UserId = userId;
         HasConflict = hasConflict;
         Automatic = automatic;
-        Reason = Producers.Producer.Optional(reason, ReasonMaxLength);
+        Reason = VietnameseText.Optional(reason, ReasonMaxLength);
         DeclaredAt = at;
     }
 

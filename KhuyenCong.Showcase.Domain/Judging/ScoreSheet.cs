@@ -47,7 +47,7 @@ public sealed class ScoreSheet : IVersioned
     public void SetComments(string? comments, DateTimeOffset now)
     {
         ExpectDraft();
-        Comments = Producers.Producer.Optional(comments, CommentsMaxLength);
+        Comments = VietnameseText.Optional(comments, CommentsMaxLength);
         UpdatedAt = now;
     }
 

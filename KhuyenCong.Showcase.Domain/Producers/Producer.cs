@@ -79,14 +79,14 @@ public sealed partial class Producer : IVersioned
         if (unit.Tier != UnitTier.Commune || !unit.IsValidOn(today))
             throw new DomainException(Messages.ProducerUnitMustBeCurrentCommune);
 
-        var name = Required(details.Name, NameMaxLength, Messages.ProducerNameRequired);
-        var registration = Required(details.RegistrationNumber, RegistrationNumberMaxLength, Messages.ProducerRegistrationRequired);
+        var name = VietnameseText.Required(details.Name, NameMaxLength, Messages.ProducerNameRequired);
+        var registration = VietnameseText.Required(details.RegistrationNumber, RegistrationNumberMaxLength, Messages.ProducerRegistrationRequired);
         if (details.RegistrationDate is { } registeredOn && registeredOn > today)
             throw new DomainException(Messages.ProducerRegistrationDateFuture);
         var taxCode = VietnameseText.CleanOrNull(details.TaxCode)?.Replace(" ", "");
         if (taxCode is not null && !TaxCodePattern().IsMatch(taxCode))
             throw new DomainException(Messages.ProducerTaxCodeInvalid);
-        var phone = Required(details.Phone, PhoneMaxLength, Messages.ProducerPhoneRequired).Replace(" ", "").Replace(".", "");
+        var phone = VietnameseText.Required(details.Phone, PhoneMaxLength, Messages.ProducerPhoneRequired).Replace(" ", "").Replace(".", "");
         if (!PhonePattern().IsMatch(phone)) throw new DomainException(Messages.ProducerPhoneInvalid);
         var email = VietnameseText.CleanOrNull(details.Email);
         if (email is not null && (email.Length > EmailMaxLength || !MailAddress.TryCreate(email, out _)))
@@ -109,10 +109,10 @@ public sealed partial class Producer : IVersioned
         RegistrationNumber = registration;
         RegistrationDate = details.RegistrationDate;
         TaxCode = taxCode;
-        Address = Required(details.Address, AddressMaxLength, Messages.ProducerAddressRequired);
+        Address = VietnameseText.Required(details.Address, AddressMaxLength, Messages.ProducerAddressRequired);
         UnitId = unit.Id;
-        Representative = Required(details.Representative, PersonMaxLength, Messages.ProducerRepresentativeRequired);
-        RepresentativePosition = Optional(details.RepresentativePosition, PersonMaxLength);
+        Representative = VietnameseText.Required(details.Representative, PersonMaxLength, Messages.ProducerRepresentativeRequired);
+        RepresentativePosition = VietnameseText.Optional(details.RepresentativePosition, PersonMaxLength);
         Phone = phone;
         Email = email;
         Website = website;
@@ -123,21 +123,6 @@ public sealed partial class Producer : IVersioned
 
     public ProducerDetails Details => new(LegalForm, Name, RegistrationNumber, RegistrationDate, TaxCode, Address,
         Representative, RepresentativePosition, Phone, Email, Website, Latitude, Longitude);
-
-    internal static string Required(string? value, int maxLength, string message)
-    {
-        var cleaned = VietnameseText.Clean(value);
-        if (cleaned.Length == 0) throw new DomainException(message);
-        if (cleaned.Length > maxLength) throw DomainException.Of(Messages.TextTooLong, maxLength);
-        return cleaned;
-    }
-
-    internal static string? Optional(string? value, int maxLength)
-    {
-        var cleaned = VietnameseText.CleanOrNull(value);
-        if (cleaned?.Length > maxLength) throw DomainException.Of(Messages.TextTooLong, maxLength);
-        return cleaned;
-    }
 
     /// <summary>Mã số thuế: 10 digits, or 13 as 10 digits + "-" + 3 for a branch.</summary>
     [GeneratedRegex(@"^\d{10}(-?\d{3})?$")]

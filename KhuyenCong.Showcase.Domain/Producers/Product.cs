@@ -78,9 +78,9 @@ public sealed class Product : IVersioned
 
     public void Update(ProductDetails details, DateTimeOffset now)
     {
-        var name = Producer.Required(details.Name, NameMaxLength, Messages.ProductNameRequired);
+        var name = VietnameseText.Required(details.Name, NameMaxLength, Messages.ProductNameRequired);
         if (!Enum.IsDefined(details.Group)) throw new DomainException(Messages.ProductGroupInvalid);
-        var story = Producer.Required(details.Story, StoryMaxLength, Messages.ProductStoryRequired);
+        var story = VietnameseText.Required(details.Story, StoryMaxLength, Messages.ProductStoryRequired);
         if (details.PriceMin < 0 || details.PriceMax < 0) throw new DomainException(Messages.ProductPriceNegative);
         if (details.PriceMin is { } min && details.PriceMax is { } max && max < min)
             throw new DomainException(Messages.ProductPriceReversed);
@@ -89,10 +89,10 @@ public sealed class Product : IVersioned
         SearchKey = VietnameseText.SearchKey(name);
         Group = details.Group;
         Story = story;
-        Materials = Producer.Optional(details.Materials, TextMaxLength);
-        Process = Producer.Optional(details.Process, TextMaxLength);
-        Market = Producer.Optional(details.Market, TextMaxLength);
-        Specifications = Producer.Optional(details.Specifications, TextMaxLength);
+        Materials = VietnameseText.Optional(details.Materials, TextMaxLength);
+        Process = VietnameseText.Optional(details.Process, TextMaxLength);
+        Market = VietnameseText.Optional(details.Market, TextMaxLength);
+        Specifications = VietnameseText.Optional(details.Specifications, TextMaxLength);
         PriceMin = details.PriceMin;
         PriceMax = details.PriceMax;
         UpdatedAt = now;
@@ -191,8 +191,8 @@ public sealed class ProductDocument
         Id = Guid.CreateVersion7();
         ProductId = productId;
         Type = info.Type;
-        Number = Producer.Optional(info.Number, DocumentInfo.NumberMaxLength);
-        Issuer = Producer.Optional(info.Issuer, DocumentInfo.IssuerMaxLength);
+        Number = VietnameseText.Optional(info.Number, DocumentInfo.NumberMaxLength);
+        Issuer = VietnameseText.Optional(info.Issuer, DocumentInfo.IssuerMaxLength);
         IssuedOn = info.IssuedOn;
         ExpiresOn = info.ExpiresOn;
         BlobKey = file.Key;
