@@ -229,7 +229,7 @@ internal sealed class ConflictDeclarationConfiguration : IEntityTypeConfiguratio
         c.Property(x => x.Reason).HasMaxLength(ConflictDeclaration.ReasonMaxLength);
         c.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         c.HasOne<Entry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
-        c.HasIndex(x => new { x.RoundId, x.EntryId, x.UserId }).IsUnique();
+        c.HasIndex(x => new { x.RoundId, x.EntryId, x.UserId, x.Automatic }).IsUnique();
     }
 }
 

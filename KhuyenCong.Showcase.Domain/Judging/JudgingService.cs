@@ -92,7 +92,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
         var member = await JurorAsync(db, actor, roundId, ct);
-        var automatic = await AutomaticConflictsAsync(db, round, actor.UserId, ct);
+        var automatic = await AutomaticConflictsAsync(db, round, [actor.UserId], ct);
         var existing = await db.Set<ConflictDeclaration>().AsNoTracking().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct);
         var rows = await (from e in db.Set<Entry>()
                           join p in db.Set<Product>() on e.ProductId equals p.Id
@@ -102,7 +102,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return (round, member.DeclaredAt is not null, [.. rows.OrderBy(r => r.Code).Select(r =>
         {
             var mine = existing.FirstOrDefault(c => c.EntryId == r.Id && !c.Automatic);
-            return new DeclarationLine(r.Id, r.Code, r.Product, r.Group, round.Blind ? null : r.Producer, automatic.GetValueOrDefault(r.Id),
+            return new DeclarationLine(r.Id, r.Code, r.Product, r.Group, round.Blind ? null : r.Producer, automatic.GetValueOrDefault((r.Id, actor.UserId)),
                 mine?.HasConflict == true, mine?.Reason);
         })]);
     }
@@ -114,18 +114,18 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
         var member = await JurorAsync(db, actor, roundId, ct, tracking: true);
         var entries = await db.Set<Entry>().Where(e => e.RoundId == roundId && e.State == EntryState.Accepted).Select(e => e.Id).ToListAsync(ct);
-        var automatic = await AutomaticConflictsAsync(db, round, actor.UserId, ct);
+        var automatic = await AutomaticConflictsAsync(db, round, [actor.UserId], ct);
         db.RemoveRange(await db.Set<ConflictDeclaration>().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct));
         var now = clock.GetUtcNow();
         foreach (var entry in entries)
         {
             var declared = conflicts.TryGetValue(entry, out var reason);
             db.Add(new ConflictDeclaration(roundId, entry, actor.UserId, declared, false, declared ? reason ?? Messages.Conflict_Declared : null, now));
-            if (automatic.TryGetValue(entry, out var why)) db.Add(new ConflictDeclaration(roundId, entry, actor.UserId + "#auto", true, true, why, now));
+            if (automatic.TryGetValue((entry, actor.UserId), out var why)) db.Add(new ConflictDeclaration(roundId, entry, actor.UserId, true, true, why, now));
         }
         member.MarkDeclared(now);
         db.Add(AuditEntry.Record(actor, now, "panel.conflicts-declared", nameof(PanelMember), member.Id, null,
-            new { roundId, Conflicts = conflicts.Keys.ToList(), Automatic = automatic.Keys.ToList() }));
+            new { roundId, Conflicts = conflicts.Keys.ToList(), Automatic = automatic.Keys.Select(k => k.EntryId).ToList() }));
         await db.SaveOrConflictAsync(ct);
     }
 
@@ -141,11 +141,8 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
                           join e in db.Set<Entry>() on c.EntryId equals e.Id
                           where c.RoundId == roundId && c.HasConflict
                           select new { c.UserId, c.EntryId, e.Code, c.Automatic, c.Reason }).AsNoTracking().ToListAsync(ct);
-        return [.. rows.Select(r =>
-        {
-            var user = r.UserId.Split('#')[0];
-            return new ConflictRow(user, names.GetValueOrDefault(user, user), r.EntryId, r.Code, r.Automatic, r.Reason);
-        }).OrderBy(r => r.EntryCode).ThenBy(r => r.JudgeName)];
+        return [.. rows.Select(r => new ConflictRow(r.UserId, names.GetValueOrDefault(r.UserId, r.UserId), r.EntryId, r.Code, r.Automatic, r.Reason))
+            .OrderBy(r => r.EntryCode).ThenBy(r => r.JudgeName)];
     }
 
     /// <summary>Stores the round's assignment plan (staff): everyone, by group of expertise, or balanced with a cap.</summary>
@@ -312,9 +309,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
                              where e.RoundId == round.Id && e.State == EntryState.Accepted
                              select new AssignmentPlanner.Candidate(e.Id, p.Group)).AsNoTracking().ToListAsync(ct);
         var conflicts = await ConflictSetAsync(db, round.Id, ct);
-        foreach (var judge in jury)
-            foreach (var (entry, _) in await AutomaticConflictsAsync(db, round, judge.UserId, ct))
-                conflicts.Add((entry, judge.UserId));
+        conflicts.UnionWith((await AutomaticConflictsAsync(db, round, [.. jury.Select(j => j.UserId)], ct)).Keys);
         return AssignmentPlanner.Plan(round.Assignment, entries, jury, conflicts, round.MinimumSheets, round.JudgeCap);
     }
 
@@ -328,18 +323,25 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
 
     private static async Task<HashSet<(Guid, string)>> ConflictSetAsync(ShowcaseDb db, Guid roundId, CancellationToken ct) =>
         (await db.Set<ConflictDeclaration>().AsNoTracking().Where(c => c.RoundId == roundId && c.HasConflict)
-            .Select(c => new { c.EntryId, c.UserId }).ToListAsync(ct)).Select(c => (c.EntryId, c.UserId.Split('#')[0])).ToHashSet();
+            .Select(c => new { c.EntryId, c.UserId }).ToListAsync(ct)).Select(c => (c.EntryId, c.UserId)).ToHashSet();
 
-    private static async Task<Dictionary<Guid, string>> AutomaticConflictsAsync(ShowcaseDb db, Round round, string userId, CancellationToken ct)
+    /// <summary>The links the system finds itself between judges and the round's entrants, with their reasons.</summary>
+    private static async Task<Dictionary<(Guid EntryId, string UserId), string>> AutomaticConflictsAsync(ShowcaseDb db, Round round,
+        IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, ct);
-        var facility = user.ProducerId is { } pid ? await db.Set<Producer>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.ProducerId, u.UnitId }).ToListAsync(ct);
+        var facilityIds = users.Where(u => u.ProducerId != null).Select(u => u.ProducerId!.Value).ToList();
+        var facilities = await db.Set<Producer>().AsNoTracking().Where(p => facilityIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var entrants = await (from e in db.Set<Entry>() join f in db.Set<Producer>() on e.ProducerId equals f.Id
                               where e.RoundId == round.Id && e.State == EntryState.Accepted select new { e.Id, f }).AsNoTracking().ToListAsync(ct);
-        var result = new Dictionary<Guid, string>();
-        foreach (var e in entrants)
-            if (ConflictRules.Automatic(user.ProducerId?.ToString(), facility, user.UnitId, e.f, round.ConflictSameCommune) is { } reason)
-                result[e.Id] = reason;
+        var result = new Dictionary<(Guid, string), string>();
+        foreach (var user in users)
+        {
+            var facility = user.ProducerId is { } pid ? facilities.GetValueOrDefault(pid) : null;
+            foreach (var e in entrants)
+                if (ConflictRules.Automatic(user.ProducerId?.ToString(), facility, user.UnitId, e.f, round.ConflictSameCommune) is { } reason)
+                    result[(e.Id, user.Id)] = reason;
+        }
         return result;
     }
 

@@ -421,9 +421,9 @@ public sealed class ContestRounds : Migration
             column: "EntryId");
 
         migrationBuilder.CreateIndex(
-            name: "IX_ConflictDeclarations_RoundId_EntryId_UserId",
+            name: "IX_ConflictDeclarations_RoundId_EntryId_UserId_Automatic",
             table: "ConflictDeclarations",
-            columns: new[] { "RoundId", "EntryId", "UserId" },
+            columns: new[] { "RoundId", "EntryId", "UserId", "Automatic" },
             unique: true);
 
         migrationBuilder.CreateIndex(
