@@ -94,7 +94,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         var query = db.Users.AsNoTracking();
         if (!actor.IsAdmin)
         {
-            var scope = actor.UnitId is { } own ? units.ScopeOf(own).ToList() : [];
+            var scope = actor.VisibleUnits(units);
             query = query.Where(u => u.UnitId != null && scope.Contains(u.UnitId.Value));
         }
         if (!string.IsNullOrWhiteSpace(search))

@@ -18,5 +18,8 @@ public sealed record UserScope(string UserId, string UserName, IReadOnlySet<stri
     public bool CanSeeUnit(UnitDirectory units, Guid unitId) =>
         IsAdmin || (IsStaff && UnitId is { } own && units.ScopeOf(own).Contains(unitId));
 
+    /// <summary>The units a staff member's lists are filtered to (none without a unit); admins are not filtered at all.</summary>
+    public List<Guid> VisibleUnits(UnitDirectory units) => UnitId is { } own ? [.. units.ScopeOf(own)] : [];
+
     public bool ActsFor(Guid producerId) => IsProducer && ProducerId == producerId;
 }

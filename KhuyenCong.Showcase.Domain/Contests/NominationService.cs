@@ -43,16 +43,15 @@ public sealed class NominationService(
                           join p in db.Set<Product>() on e.ProductId equals p.Id
                           join f in db.Set<Producer>() on e.ProducerId equals f.Id
                           where ids.Contains(e.RoundId) && e.State == EntryState.Recognised && !already.Contains(e.Id)
-                          select new { e.Id, e.RoundId, e.Code, Product = p.Name, p.Group, Producer = f.Name, e.Score }).AsNoTracking().ToListAsync(ct);
+                          select new { e.Id, e.RoundId, e.ProductId, e.Code, Product = p.Name, p.Group, Producer = f.Name, e.Score }).AsNoTracking().ToListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         // A product that already holds a valid province certificate does not enter the province round again.
         var provinceHolders = (await (from e in db.Set<Entry>() join r in db.Set<Round>() on e.RoundId equals r.Id
                                       where r.Level == ContestLevel.Province && e.State == EntryState.Recognised && r.Recognition != null
                                       select new { e.ProductId, r.Recognition }).AsNoTracking().ToListAsync(ct))
             .Where(x => Round.CertificateValidUntil(x.Recognition!.Date) >= today).Select(x => x.ProductId).ToHashSet();
-        var products = await db.Set<Entry>().Where(e => rows.Select(r => r.Id).Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.ProductId, ct);
         return [.. rows.Select(r => (Row: r, Round: localRounds[r.RoundId]))
-            .Where(x => Round.CertificateValidUntil(x.Round.Recognition!.Date) >= today && !provinceHolders.Contains(products[x.Row.Id]))
+            .Where(x => Round.CertificateValidUntil(x.Round.Recognition!.Date) >= today && !provinceHolders.Contains(x.Row.ProductId))
             .Select(x => new NominationCandidate(x.Row.Id, x.Row.Code, x.Row.Product, x.Row.Group, x.Row.Producer, x.Round.Name, x.Row.Score, x.Round.Recognition!))];
     }
 

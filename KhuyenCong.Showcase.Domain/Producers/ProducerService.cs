@@ -70,7 +70,7 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
         var query = db.Set<Producer>().AsNoTracking();
         if (!actor.IsAdmin)
         {
-            var scope = actor.UnitId is { } own ? units.ScopeOf(own).ToList() : [];
+            var scope = actor.VisibleUnits(units);
             query = query.Where(p => scope.Contains(p.UnitId));
         }
         if (filter.UnitId is { } unitId)

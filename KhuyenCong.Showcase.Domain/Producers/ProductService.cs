@@ -138,7 +138,7 @@ public sealed class ProductService(
         {
             if (!actor.IsAdmin)
             {
-                var scope = actor.UnitId is { } own ? units.ScopeOf(own).ToList() : [];
+                var scope = actor.VisibleUnits(units);
                 producersQuery = producersQuery.Where(p => scope.Contains(p.UnitId));
             }
             if (filter.ProducerId is { } producerId) producersQuery = producersQuery.Where(p => p.Id == producerId);
