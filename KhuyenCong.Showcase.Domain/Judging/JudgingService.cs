@@ -238,10 +238,21 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return (totals, jury.ToDictionary(j => j.UserId, j => j.FullName), entries);
     }
 
-    public sealed record MinutesFiles(byte[] Pdf, byte[] ScoresJson, string Fingerprint);
+    /// <summary>The scores file (canonical JSON) whose SHA-256 the minutes carry; for the chair and staff.</summary>
+    public async Task<byte[]> ScoresFileAsync(UserScope actor, Guid roundId, CancellationToken ct = default) =>
+        (await MinutesDataAsync(actor, roundId, ct)).Json;
 
-    /// <summary>The signed-for minutes and the scores file whose fingerprint they carry; for the chair and staff.</summary>
-    public async Task<MinutesFiles> MinutesAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    /// <summary>The minutes the Trưởng ban signs, with the fingerprint of the scores file; for the chair and staff.</summary>
+    public async Task<byte[]> MinutesPdfAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        var data = await MinutesDataAsync(actor, roundId, ct);
+        var units = await geography.DirectoryAsync(ct);
+        return Minutes.Pdf(data.Round, units.PathOf(data.Round.UnitId), data.Jury, data.Sheets, data.Entries, Minutes.Fingerprint(data.Json), clock.GetUtcNow());
+    }
+
+    private sealed record MinutesData(Round Round, List<PanelMember> Jury, List<MinutesSheet> Sheets, List<MinutesEntry> Entries, byte[] Json);
+
+    private async Task<MinutesData> MinutesDataAsync(UserScope actor, Guid roundId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await EnsureChairOrStaffAsync(db, actor, roundId, ct);
@@ -256,11 +267,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var lines = sheets.Where(s => names.ContainsKey(s.JudgeId) && codes.ContainsKey(s.EntryId)).Select(s => new MinutesSheet(codes[s.EntryId], names[s.JudgeId],
             criteria.ToDictionary(c => c.Code, c => s.Scores.FirstOrDefault(x => x.CriterionId == c.Id)?.Points), s.Total, s.Comments)).ToList();
         var entries = results.Select(r => new MinutesEntry(codes[r.EntryId], r.ProductName, r.Result)).ToList();
-        var json = Minutes.ScoresJson(round, criteria, lines, entries);
-        var fingerprint = Minutes.Fingerprint(json);
-        var units = await geography.DirectoryAsync(ct);
-        var pdf = Minutes.Pdf(round, units.PathOf(round.UnitId), jury, lines, entries, fingerprint, clock.GetUtcNow());
-        return new MinutesFiles(pdf, json, fingerprint);
+        return new MinutesData(round, jury, lines, entries, Minutes.ScoresJson(round, criteria, lines, entries));
     }
 
     /// <summary>A judge's own submitted sheets as PDF for signature; the chair and staff may print anyone's.</summary>
