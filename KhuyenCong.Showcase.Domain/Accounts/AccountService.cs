@@ -123,7 +123,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<ShowcaseDb>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var user = await users.FindByIdAsync(userId) ?? throw new DomainException(Resources.Messages.NotFound);
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException();
         var current = await users.GetRolesAsync(user);
         var before = new { Roles = current.ToList(), user.UnitId, Locked = user.LockoutEnd > clock.GetUtcNow() };
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));

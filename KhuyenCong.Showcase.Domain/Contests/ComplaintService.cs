@@ -27,7 +27,7 @@ public sealed class ComplaintService(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var entry = await db.Set<Entry>().Include(e => e.Events).FirstOrDefaultAsync(e => e.Id == entryId, ct) ?? throw new DomainException(Messages.NotFound);
+            var entry = await db.Set<Entry>().Include(e => e.Events).FirstOrDefaultAsync(e => e.Id == entryId, ct) ?? throw new NotFoundException();
             if (!actor.ActsFor(entry.ProducerId)) throw new AccessDeniedException();
             var round = await db.Set<Round>().FirstAsync(r => r.Id == entry.RoundId, ct);
             var now = clock.GetUtcNow();
@@ -48,7 +48,7 @@ public sealed class ComplaintService(
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var complaint = await db.Set<Complaint>().FirstOrDefaultAsync(c => c.Id == complaintId, ct) ?? throw new DomainException(Messages.NotFound);
+        var complaint = await db.Set<Complaint>().FirstOrDefaultAsync(c => c.Id == complaintId, ct) ?? throw new NotFoundException();
         var round = await db.Set<Round>().FirstAsync(r => r.Id == complaint.RoundId, ct);
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         var entry = await db.Set<Entry>().Include(e => e.Events).FirstAsync(e => e.Id == complaint.EntryId, ct);
@@ -67,7 +67,7 @@ public sealed class ComplaintService(
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         if (!ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
         var rows = await (from c in db.Set<Complaint>()
                           join e in db.Set<Entry>() on c.EntryId equals e.Id

@@ -31,8 +31,8 @@ public sealed class EntryService(
         if (!actor.IsProducer || actor.ProducerId is not { } producerId) throw new DomainException(Messages.ProducerProfileMissing);
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
-        var product = await db.Set<Product>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
+        var product = await db.Set<Product>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException();
         var producer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == producerId, ct);
         await CheckEligibleAsync(db, units, round, producer, product, ct);
         var now = clock.GetUtcNow();
@@ -172,7 +172,7 @@ public sealed class EntryService(
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         if (!ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
     }
 
@@ -196,7 +196,7 @@ public sealed class EntryService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<Entry>().Include(e => e.Events).FirstOrDefaultAsync(e => e.Id == entryId, ct)
-            ?? throw new DomainException(Messages.NotFound);
+            ?? throw new NotFoundException();
         if (!actor.ActsFor(entry.ProducerId)) throw new AccessDeniedException();
         var round = await db.Set<Round>().FirstAsync(r => r.Id == entry.RoundId, ct);
         await SaveChangeAsync(db, actor, entry, version, action, () => change(entry, round, db), ct);
@@ -208,7 +208,7 @@ public sealed class EntryService(
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<Entry>().Include(e => e.Events).FirstOrDefaultAsync(e => e.Id == entryId, ct)
-            ?? throw new DomainException(Messages.NotFound);
+            ?? throw new NotFoundException();
         var round = await db.Set<Round>().FirstAsync(r => r.Id == entry.RoundId, ct);
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         await SaveChangeAsync(db, actor, entry, version, action, () =>

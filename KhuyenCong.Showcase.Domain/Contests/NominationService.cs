@@ -104,7 +104,7 @@ public sealed class NominationService(
         Round round;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == provinceRoundId, ct) ?? throw new DomainException(Messages.NotFound);
+            round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == provinceRoundId, ct) ?? throw new NotFoundException();
             if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
             if (round.Level != ContestLevel.Province || round.State is not (RoundState.DecisionIssued or RoundState.Closed))
                 throw new DomainException(Messages.RegionPackageNeedsDecision);
@@ -117,7 +117,7 @@ public sealed class NominationService(
             var summary = new List<object>();
             foreach (var id in recognised)
             {
-                var view = await entries.GetAsync(actor, id, ct) ?? throw new DomainException(Messages.NotFound);
+                var view = await entries.GetAsync(actor, id, ct) ?? throw new NotFoundException();
                 var folder = Safe($"{view.Entry.Code} - {view.Product.Product.Name}") + "/";
                 await AddAsync(zip, folder + "01-phieu-dang-ky.pdf", ContestDocuments.RegistrationForm(view));
                 await AddAsync(zip, folder + "02-ban-thuyet-minh.pdf", ContestDocuments.DescriptionForm(view));
@@ -168,7 +168,7 @@ public sealed class NominationService(
 
     private static async Task<Round> TargetAsync(ShowcaseDb db, Guid id, CancellationToken ct, bool anyState = false)
     {
-        var round = await db.Set<Round>().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
         if (round.Level != ContestLevel.Province) throw new DomainException(Messages.RoundNominationTarget);
         if (!anyState && round.State is not (RoundState.OpenForRegistration or RoundState.DossierReview))
             throw new DomainException(Messages.RoundNominationTarget);

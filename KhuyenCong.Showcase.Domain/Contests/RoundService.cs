@@ -32,7 +32,7 @@ public sealed class RoundService(
     public async Task<Guid> CreateAsync(UserScope actor, RoundDetails details, IReadOnlyList<CriterionTemplate> criteria, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
-        var unit = units.Find(details.UnitId) ?? throw new DomainException(Messages.NotFound);
+        var unit = units.Find(details.UnitId) ?? throw new NotFoundException();
         if (!ContestPolicy.LevelFitsUnit(details.Level, unit)) throw new DomainException(Messages.RoundLevelUnitMismatch);
         if (!ContestPolicy.CanManage(actor, units, details.Level, details.UnitId)) throw new AccessDeniedException();
         var now = clock.GetUtcNow();
@@ -48,7 +48,7 @@ public sealed class RoundService(
     public Task UpdateAsync(UserScope actor, Guid id, int version, RoundDetails details, CancellationToken ct = default) =>
         ChangeAsync(actor, id, version, "round.updated", async (db, round, units) =>
         {
-            var unit = units.Find(details.UnitId) ?? throw new DomainException(Messages.NotFound);
+            var unit = units.Find(details.UnitId) ?? throw new NotFoundException();
             if (!ContestPolicy.LevelFitsUnit(details.Level, unit)) throw new DomainException(Messages.RoundLevelUnitMismatch);
             if (!ContestPolicy.CanManage(actor, units, details.Level, details.UnitId)) throw new AccessDeniedException();
             round.Update(details, unit.Code);
@@ -174,7 +174,7 @@ public sealed class RoundService(
 
     public async Task<RoundDashboard> DashboardAsync(UserScope actor, Guid id, CancellationToken ct = default)
     {
-        var round = await FindAsync(actor, id, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await FindAsync(actor, id, ct) ?? throw new NotFoundException();
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = await (from e in db.Set<Entry>()
@@ -192,7 +192,7 @@ public sealed class RoundService(
 
     public async Task<IReadOnlyList<ResultRow>> ResultsAsync(UserScope actor, Guid id, CancellationToken ct = default)
     {
-        var round = await FindAsync(actor, id, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await FindAsync(actor, id, ct) ?? throw new NotFoundException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await ComputeAsync(db, round, ct);
     }
@@ -205,7 +205,7 @@ public sealed class RoundService(
                              join f in db.Set<Producer>() on e.ProducerId equals f.Id
                              where e.RoundId == round.Id && judged.Contains(e.State)
                              select new { e.Id, e.Code, Product = p.Name, p.Group, Producer = f.Name, e.State }).AsNoTracking().ToListAsync(ct);
-        var totals = await SheetTotalsReader.ReadAsync(db, round.Id, ct);
+        var totals = (await SheetTotalsReader.ReadAsync(db, round, ct)).Counted;
         var results = ResultCalculator.Compute(entries.Select(e => e.Id), totals, round.PassMark, round.MinimumSheets);
         var byId = entries.ToDictionary(e => e.Id);
         return [.. results.Select(r =>
@@ -236,7 +236,7 @@ public sealed class RoundService(
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await db.Set<Round>().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw new DomainException(Messages.NotFound);
+            ?? throw new NotFoundException();
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         db.ExpectVersion(round, version);
         var before = new { round.State, round.Details };

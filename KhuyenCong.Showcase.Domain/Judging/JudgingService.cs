@@ -24,15 +24,49 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw new DomainException(Messages.NotFound);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) ?? throw new NotFoundException();
+        var roles = await (from link in db.UserRoles join r in db.Roles on link.RoleId equals r.Id where link.UserId == userId select r.Name!).ToListAsync(ct);
+        if (!roles.Any(PanelRoles.Contains)) throw new DomainException(Messages.PanelMemberNotJudge);
+        if (!MayServe(units, round, user.UnitId)) throw new DomainException(Messages.PanelMemberOutsideUnit);
+        if (await db.Set<PanelMember>().AnyAsync(m => m.RoundId == roundId && m.UserId == userId && m.Body == body, ct))
+            throw new DomainException(Messages.PanelMemberDuplicate);
         var member = new PanelMember(roundId, userId, user.FullName, user.Position, body, role);
         member.SetGroups(expertise);
         db.Add(member);
         db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), "panel.member-added", nameof(PanelMember), member.Id, null, new { roundId, userId, body, role }));
         await db.SaveOrConflictAsync(ct);
         return member.Id;
+    }
+
+    private static readonly string[] PanelRoles = [Roles.Judge, Roles.LocalStaff, Roles.ProvinceStaff];
+
+    /// <summary>
+    /// Who may sit on a round's panel: a judge or officer of the round's province, at the province itself or in one of
+    /// its communes (a commune round borrows the province's experts); anyone for region and national rounds.
+    /// </summary>
+    private static bool MayServe(UnitDirectory units, Round round, Guid? userUnit)
+    {
+        if (round.Level is ContestLevel.Region or ContestLevel.National) return true;
+        return userUnit is { } unit && units.ProvinceOf(round.UnitId) is { } province && units.ScopeOf(province.Id).Contains(unit);
+    }
+
+    public sealed record PanelCandidate(string UserId, string FullName, string? Position, string? UnitPath);
+
+    /// <summary>The people staff may add to the round's council, jury or secretariat (the same rule the service checks on adding).</summary>
+    public async Task<IReadOnlyList<PanelCandidate>> CandidatesAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
+        if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
+        var users = await (from u in db.Users
+                           where db.UserRoles.Any(link => link.UserId == u.Id && db.Roles.Any(r => r.Id == link.RoleId && PanelRoles.Contains(r.Name!)))
+                           select new { u.Id, u.FullName, u.Position, u.UnitId }).AsNoTracking().ToListAsync(ct);
+        return [.. users.Where(u => MayServe(units, round, u.UnitId))
+            .Select(u => new PanelCandidate(u.Id, u.FullName, u.Position, u.UnitId is { } unit ? units.PathOf(unit) : null))
+            .OrderBy(u => u.FullName, StringComparer.Create(new("vi-VN"), false))];
     }
 
     public sealed record MyRound(Round Round, PanelMember Membership);
@@ -50,7 +84,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     public async Task<IReadOnlyList<PanelMember>> PanelAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         if (!ContestPolicy.CanView(actor, await geography.DirectoryAsync(ct), round) && !await RoundService.IsPanelMemberAsync(db, actor, roundId, ct))
             throw new AccessDeniedException();
         return await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId).OrderBy(m => m.Body).ThenBy(m => m.Role).ToListAsync(ct);
@@ -90,7 +124,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         var member = await JurorAsync(db, actor, roundId, ct);
         var automatic = await AutomaticConflictsAsync(db, round, [actor.UserId], ct);
         var existing = await db.Set<ConflictDeclaration>().AsNoTracking().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct);
@@ -111,15 +145,20 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     public async Task DeclareAsync(UserScope actor, Guid roundId, IReadOnlyDictionary<Guid, string?> conflicts, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         var member = await JurorAsync(db, actor, roundId, ct, tracking: true);
         var entries = await db.Set<Entry>().Where(e => e.RoundId == roundId && e.State == EntryState.Accepted).Select(e => e.Id).ToListAsync(ct);
         var automatic = await AutomaticConflictsAsync(db, round, [actor.UserId], ct);
-        db.RemoveRange(await db.Set<ConflictDeclaration>().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct));
+        var existing = await db.Set<ConflictDeclaration>().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct);
+        // Once sheets may exist, a conflict declared stays declared: withdrawing it would let an excluded sheet count again.
+        var kept = round.State >= RoundState.Judging
+            ? existing.Where(c => c.HasConflict && !c.Automatic && !conflicts.ContainsKey(c.EntryId)).ToDictionary(c => c.EntryId, c => c.Reason)
+            : [];
+        db.RemoveRange(existing);
         var now = clock.GetUtcNow();
         foreach (var entry in entries)
         {
-            var declared = conflicts.TryGetValue(entry, out var reason);
+            var declared = conflicts.TryGetValue(entry, out var reason) || kept.TryGetValue(entry, out reason);
             db.Add(new ConflictDeclaration(roundId, entry, actor.UserId, declared, false, declared ? reason ?? Messages.Conflict_Declared : null, now));
             if (automatic.TryGetValue((entry, actor.UserId), out var why)) db.Add(new ConflictDeclaration(roundId, entry, actor.UserId, true, true, why, now));
         }
@@ -150,7 +189,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         db.RemoveRange(await db.Set<JudgeAssignment>().Where(a => a.RoundId == roundId).ToListAsync(ct));
         var plan = await PlanAsync(db, round, ct);
@@ -160,7 +199,8 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return plan.Count;
     }
 
-    public enum CellState { NotAssigned, Conflict, NotStarted, Draft, Submitted }
+    /// <summary><see cref="Excluded"/>: a submitted sheet that does not count (conflict declared, off the jury, not assigned).</summary>
+    public enum CellState { NotAssigned, Conflict, NotStarted, Draft, Submitted, Excluded }
 
     public sealed record ProgressCell(Guid EntryId, string UserId, CellState State, decimal? Total, Guid? SheetId);
 
@@ -181,12 +221,14 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var assigned = (await EffectiveAssignmentsAsync(db, round, ct)).Select(a => (a.EntryId, a.UserId)).ToHashSet();
         var conflicts = await ConflictSetAsync(db, roundId, ct);
         var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores).Where(s => s.RoundId == roundId).ToListAsync(ct);
+        var excluded = (await SheetTotalsReader.ReadAsync(db, round, ct)).Excluded.Select(x => x.SheetId).ToHashSet();
         var cells = new List<ProgressCell>();
         foreach (var e in entries)
             foreach (var j in jury)
             {
                 var sheet = sheets.FirstOrDefault(s => s.EntryId == e.Id && s.JudgeId == j.UserId);
-                var state = conflicts.Contains((e.Id, j.UserId)) ? CellState.Conflict
+                var state = sheet is not null && excluded.Contains(sheet.Id) ? CellState.Excluded
+                    : conflicts.Contains((e.Id, j.UserId)) ? CellState.Conflict
                     : sheet is not null ? (sheet.State == SheetState.Submitted ? CellState.Submitted : CellState.Draft)
                     : assigned.Contains((e.Id, j.UserId)) ? CellState.NotStarted : CellState.NotAssigned;
                 cells.Add(new ProgressCell(e.Id, j.UserId, state, sheet?.Total, sheet?.Id));
@@ -223,19 +265,30 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await EnsureChairOrStaffAsync(db, actor, roundId, ct);
-        var (totals, names, entries) = await SubmittedTotalsAsync(db, roundId, ct);
-        return new FairnessView(FairnessCalculator.Compute(totals), names, entries);
-    }
-
-    internal static async Task<(List<SheetTotals>, Dictionary<string, string>, Dictionary<Guid, (string?, string)>)> SubmittedTotalsAsync(
-        ShowcaseDb db, Guid roundId, CancellationToken ct)
-    {
+        var round = await db.Set<Round>().AsNoTracking().FirstAsync(r => r.Id == roundId, ct);
         var jury = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId && m.Body == PanelBody.Jury).ToListAsync(ct);
-        var totals = await SheetTotalsReader.ReadAsync(db, roundId, ct);
+        var tally = await SheetTotalsReader.ReadAsync(db, round, ct);
         var entries = await (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id
                              where e.RoundId == roundId select new { e.Id, e.Code, p.Name }).AsNoTracking()
             .ToDictionaryAsync(e => e.Id, e => ((string?)e.Code, e.Name), ct);
-        return (totals, jury.ToDictionary(j => j.UserId, j => j.FullName), entries);
+        return new FairnessView(FairnessCalculator.Compute(tally.Counted), jury.ToDictionary(j => j.UserId, j => j.FullName), entries);
+    }
+
+    public sealed record ExcludedSheetRow(Guid SheetId, Guid EntryId, string? EntryCode, string JudgeName, decimal Total, SheetExclusion Reason, string? Detail);
+
+    /// <summary>Submitted sheets that do not count, and why: the chair and staff must see what was left out of the results.</summary>
+    public async Task<IReadOnlyList<ExcludedSheetRow>> ExcludedSheetsAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureChairOrStaffAsync(db, actor, roundId, ct);
+        var round = await db.Set<Round>().AsNoTracking().FirstAsync(r => r.Id == roundId, ct);
+        var excluded = (await SheetTotalsReader.ReadAsync(db, round, ct)).Excluded;
+        if (excluded.Count == 0) return [];
+        var byUser = (await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == roundId).Select(m => new { m.UserId, m.FullName }).ToListAsync(ct))
+            .GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.First().FullName);
+        var codes = await db.Set<Entry>().AsNoTracking().Where(e => e.RoundId == roundId).ToDictionaryAsync(e => e.Id, e => e.Code, ct);
+        return [.. excluded.Select(x => new ExcludedSheetRow(x.SheetId, x.EntryId, codes.GetValueOrDefault(x.EntryId), byUser.GetValueOrDefault(x.JudgeId, x.JudgeId),
+            x.Total, x.Reason, x.Detail)).OrderBy(x => x.EntryCode).ThenBy(x => x.JudgeName)];
     }
 
     /// <summary>The scores file (canonical JSON) whose SHA-256 the minutes carry; for the chair and staff.</summary>
@@ -247,10 +300,19 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     {
         var data = await MinutesDataAsync(actor, roundId, ct);
         var units = await geography.DirectoryAsync(ct);
-        return Minutes.Pdf(data.Round, units.PathOf(data.Round.UnitId), data.Jury, data.Sheets, data.Entries, Minutes.Fingerprint(data.Json), clock.GetUtcNow());
+        return Minutes.Pdf(data.Round, units.PathOf(data.Round.UnitId), data.Jury, data.Sheets, data.Excluded, data.Entries, Minutes.Fingerprint(data.Json),
+            clock.GetUtcNow());
     }
 
-    private sealed record MinutesData(Round Round, List<PanelMember> Jury, List<MinutesSheet> Sheets, List<MinutesEntry> Entries, byte[] Json);
+    private sealed record MinutesData(Round Round, List<PanelMember> Jury, List<MinutesSheet> Sheets, List<MinutesExcluded> Excluded, List<MinutesEntry> Entries,
+        byte[] Json);
+
+    public static string ExclusionText(SheetExclusion reason, string? detail) => reason switch
+    {
+        SheetExclusion.Conflict => detail is { Length: > 0 } ? string.Format(Messages.Excluded_ConflictBecause, detail) : Messages.Excluded_Conflict,
+        SheetExclusion.NotOnJury => Messages.Excluded_NotOnJury,
+        _ => Messages.Excluded_NotAssigned,
+    };
 
     private async Task<MinutesData> MinutesDataAsync(UserScope actor, Guid roundId, CancellationToken ct)
     {
@@ -261,13 +323,17 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var names = jury.ToDictionary(j => j.UserId, j => j.FullName);
         var results = await RoundService.ComputeAsync(db, round, ct);
         var codes = results.ToDictionary(r => r.EntryId, r => r.Code ?? r.EntryId.ToString("N")[..8]);
+        var tally = await SheetTotalsReader.ReadAsync(db, round, ct);
+        var counted = tally.Counted.Select(t => t.SheetId).ToHashSet();
         var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores)
             .Where(s => s.RoundId == roundId && s.State == SheetState.Submitted).ToListAsync(ct);
         var criteria = round.Criteria.OrderBy(c => c.Order).ToList();
-        var lines = sheets.Where(s => names.ContainsKey(s.JudgeId) && codes.ContainsKey(s.EntryId)).Select(s => new MinutesSheet(codes[s.EntryId], names[s.JudgeId],
+        var lines = sheets.Where(s => counted.Contains(s.Id) && codes.ContainsKey(s.EntryId)).Select(s => new MinutesSheet(codes[s.EntryId], names[s.JudgeId],
             criteria.ToDictionary(c => c.Code, c => s.Scores.FirstOrDefault(x => x.CriterionId == c.Id)?.Points), s.Total, s.Comments)).ToList();
+        var left = tally.Excluded.Where(x => codes.ContainsKey(x.EntryId)).Select(x => new MinutesExcluded(codes[x.EntryId],
+            names.GetValueOrDefault(x.JudgeId, x.JudgeId), x.Total, ExclusionText(x.Reason, x.Detail))).ToList();
         var entries = results.Select(r => new MinutesEntry(codes[r.EntryId], r.ProductName, r.Result)).ToList();
-        return new MinutesData(round, jury, lines, entries, Minutes.ScoresJson(round, criteria, lines, entries));
+        return new MinutesData(round, jury, lines, left, entries, Minutes.ScoresJson(round, criteria, lines, left, entries));
     }
 
     /// <summary>A judge's own submitted sheets as PDF for signature; the chair and staff may print anyone's.</summary>
@@ -275,9 +341,9 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (judgeId != actor.UserId) await EnsureChairOrStaffAsync(db, actor, roundId, ct);
-        var round = await db.Set<Round>().AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         var judge = await db.Set<PanelMember>().AsNoTracking().FirstOrDefaultAsync(m => m.RoundId == roundId && m.UserId == judgeId && m.Body == PanelBody.Jury, ct)
-            ?? throw new DomainException(Messages.NotFound);
+            ?? throw new NotFoundException();
         var sheets = await (from s in db.Set<ScoreSheet>().Include(x => x.Scores)
                             join e in db.Set<Entry>() on s.EntryId equals e.Id
                             join p in db.Set<Product>() on e.ProductId equals p.Id
@@ -354,7 +420,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
 
     private async Task EnsureChairOrStaffAsync(ShowcaseDb db, UserScope actor, Guid roundId, CancellationToken ct)
     {
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new DomainException(Messages.NotFound);
+        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         if (ContestPolicy.CanManage(actor, await geography.DirectoryAsync(ct), round)) return;
         if (await db.Set<PanelMember>().AnyAsync(m => m.RoundId == roundId && m.UserId == actor.UserId && m.Role == PanelRole.Chair
                 && (m.Body == PanelBody.Jury || m.Body == PanelBody.Council), ct)) return;
@@ -367,18 +433,18 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct) ?? throw new AccessDeniedException();
     }
 
-    /// <summary>Opens (creating on first visit) the judge's own sheet for an entry.</summary>
+    /// <summary>
+    /// Opens (creating on first visit) the judge's own sheet for an entry. The judge must be on the jury, declared,
+    /// free of conflict and assigned even to read a sheet already started; a new sheet needs the round in Judging.
+    /// </summary>
     public async Task<ScoreSheet> SheetAsync(UserScope actor, Guid entryId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entry = await db.Set<Entry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) ?? throw new DomainException(Messages.NotFound);
+        var entry = await db.Set<Entry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) ?? throw new NotFoundException();
         var round = await db.Set<Round>().AsNoTracking().FirstAsync(r => r.Id == entry.RoundId, ct);
-        var member = await JurorAsync(db, actor, round.Id, ct);
-        if (member.DeclaredAt is null) throw new DomainException(Messages.JudgeMustDeclare);
-        if ((await ConflictSetAsync(db, round.Id, ct)).Contains((entryId, actor.UserId))) throw new DomainException(Messages.JudgeConflicted);
+        await EnsureMayScoreAsync(db, round, entryId, actor.UserId, ct);
         var sheet = await db.Set<ScoreSheet>().Include(s => s.Scores).FirstOrDefaultAsync(s => s.EntryId == entryId && s.JudgeId == actor.UserId, ct);
         if (sheet is not null) return sheet;
-        if (!(await EffectiveAssignmentsAsync(db, round, ct)).Contains((entryId, actor.UserId))) throw new DomainException(Messages.JudgeNotAssigned);
         if (round.State != RoundState.Judging || entry.State != EntryState.Accepted) throw new DomainException(Messages.SheetNotOpen);
         sheet = ScoreSheet.Start(round.Id, entryId, actor.UserId, clock.GetUtcNow());
         db.Add(sheet);
@@ -386,11 +452,41 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return sheet;
     }
 
+    /// <summary>
+    /// Whether the judge may hold a sheet on the entry: on the jury, declared for this entry, no conflict, assigned.
+    /// Run on every save as well as on opening, so a conflict declared in another tab takes effect at the next keystroke.
+    /// </summary>
+    private async Task EnsureMayScoreAsync(ShowcaseDb db, Round round, Guid entryId, string userId, CancellationToken ct)
+    {
+        var member = await db.Set<PanelMember>().AsNoTracking()
+            .FirstOrDefaultAsync(m => m.RoundId == round.Id && m.UserId == userId && m.Body == PanelBody.Jury, ct) ?? throw new AccessDeniedException();
+        var declarations = await db.Set<ConflictDeclaration>().AsNoTracking()
+            .Where(c => c.RoundId == round.Id && c.EntryId == entryId && c.UserId == userId).Select(c => new { c.HasConflict, c.Automatic }).ToListAsync(ct);
+        if (declarations.Any(d => d.HasConflict)) throw new DomainException(Messages.JudgeConflicted);
+        if (member.DeclaredAt is null || !declarations.Any(d => !d.Automatic)) throw new DomainException(Messages.JudgeMustDeclare);
+        if (!await IsAssignedAsync(db, round, member, entryId, ct)) throw new DomainException(Messages.JudgeNotAssigned);
+    }
+
+    /// <summary>One judge and one entry, without building the whole plan unless the round balances on the fly.</summary>
+    private async Task<bool> IsAssignedAsync(ShowcaseDb db, Round round, PanelMember member, Guid entryId, CancellationToken ct)
+    {
+        var stored = await db.Set<JudgeAssignment>().Where(a => a.RoundId == round.Id)
+            .Select(a => a.EntryId == entryId && a.UserId == member.UserId).Distinct().ToListAsync(ct);
+        if (stored.Count > 0) return stored.Contains(true);
+        return round.Assignment switch
+        {
+            AssignmentMode.AllMembers => true,
+            AssignmentMode.ByGroup => member.CoversGroup(await (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id
+                                                                 where e.Id == entryId select p.Group).FirstAsync(ct)),
+            _ => (await PlanAsync(db, round, ct)).Contains((entryId, member.UserId)),
+        };
+    }
+
     /// <summary>Saves one criterion's score; returns the sheet's new version so the next save can check it.</summary>
     public Task<int> SetScoreAsync(UserScope actor, Guid sheetId, int version, Guid criterionId, decimal? points, CancellationToken ct = default) =>
         ChangeSheetAsync(actor, sheetId, version, async (db, sheet) =>
         {
-            var criterion = await db.Set<RoundCriterion>().FirstOrDefaultAsync(c => c.Id == criterionId, ct) ?? throw new DomainException(Messages.NotFound);
+            var criterion = await db.Set<RoundCriterion>().FirstOrDefaultAsync(c => c.Id == criterionId, ct) ?? throw new NotFoundException();
             sheet.SetScore(criterion, points, clock.GetUtcNow());
         }, audit: null, ct);
 
@@ -400,8 +496,6 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     public Task<int> SubmitAsync(UserScope actor, Guid sheetId, int version, CancellationToken ct = default) =>
         ChangeSheetAsync(actor, sheetId, version, async (db, sheet) =>
         {
-            var round = await db.Set<Round>().AsNoTracking().FirstAsync(r => r.Id == sheet.RoundId, ct);
-            if (round.State != RoundState.Judging) throw new DomainException(Messages.SheetNotOpen);
             var criteria = await db.Set<RoundCriterion>().AsNoTracking().Where(c => c.RoundId == sheet.RoundId).ToListAsync(ct);
             sheet.Submit(criteria, clock.GetUtcNow());
         }, audit: "sheet.submitted", ct);
@@ -410,10 +504,13 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
     public async Task ReopenAsync(UserScope actor, Guid sheetId, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sheet = await db.Set<ScoreSheet>().Include(s => s.Scores).FirstOrDefaultAsync(s => s.Id == sheetId, ct) ?? throw new DomainException(Messages.NotFound);
+        var sheet = await db.Set<ScoreSheet>().Include(s => s.Scores).FirstOrDefaultAsync(s => s.Id == sheetId, ct) ?? throw new NotFoundException();
         var chair = await db.Set<PanelMember>().AnyAsync(m => m.RoundId == sheet.RoundId && m.UserId == actor.UserId
             && m.Body == PanelBody.Jury && m.Role == PanelRole.Chair, ct);
         if (!chair) throw new AccessDeniedException();
+        // Once results are proposed the record is the council's: a sheet changes only through a complaint's re-scoring.
+        var state = await db.Set<Round>().Where(r => r.Id == sheet.RoundId).Select(r => r.State).FirstAsync(ct);
+        if (state != RoundState.Judging) throw new DomainException(Messages.SheetReopenOnlyWhileJudging);
         var note = VietnameseText.Required(reason, EntryEvent.NoteMaxLength, Messages.EntryReasonRequired);
         var before = Snapshot(sheet);
         sheet.Reopen(clock.GetUtcNow());
@@ -428,9 +525,13 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sheet = await db.Set<ScoreSheet>().Include(s => s.Scores).FirstOrDefaultAsync(s => s.Id == sheetId, ct) ?? throw new DomainException(Messages.NotFound);
+        var sheet = await db.Set<ScoreSheet>().Include(s => s.Scores).FirstOrDefaultAsync(s => s.Id == sheetId, ct) ?? throw new NotFoundException();
         if (sheet.JudgeId != actor.UserId) throw new AccessDeniedException();
         db.ExpectVersion(sheet, version);
+        var round = await db.Set<Round>().AsNoTracking().FirstAsync(r => r.Id == sheet.RoundId, ct);
+        var entryState = await db.Set<Entry>().Where(e => e.Id == sheet.EntryId).Select(e => e.State).FirstAsync(ct);
+        if (round.State != RoundState.Judging || entryState != EntryState.Accepted) throw new DomainException(Messages.SheetNotOpen);
+        await EnsureMayScoreAsync(db, round, sheet.EntryId, actor.UserId, ct);
         var before = audit is null ? null : Snapshot(sheet);
         await change(db, sheet);
         db.Entry(sheet).State = EntityState.Modified;

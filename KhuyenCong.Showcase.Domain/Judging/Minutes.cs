@@ -12,6 +12,9 @@ public sealed record MinutesSheet(string EntryCode, string JudgeName, IReadOnlyD
 
 public sealed record MinutesEntry(string EntryCode, string ProductName, EntryResult Result);
 
+/// <summary>A submitted sheet the minutes leave out, printed with its reason so the record shows it was seen.</summary>
+public sealed record MinutesExcluded(string EntryCode, string JudgeName, decimal Total, string Reason);
+
 /// <summary>
 /// The biên bản tổng hợp kết quả the Trưởng ban signs for the council (TT 26/2014 Điều 16.3), and the scores behind
 /// it as canonical JSON whose SHA-256 is printed on the minutes, so anyone can later check nothing changed.
@@ -21,7 +24,8 @@ public static class Minutes
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static byte[] ScoresJson(Round round, IReadOnlyList<RoundCriterion> criteria, IReadOnlyList<MinutesSheet> sheets, IReadOnlyList<MinutesEntry> entries)
+    public static byte[] ScoresJson(Round round, IReadOnlyList<RoundCriterion> criteria, IReadOnlyList<MinutesSheet> sheets,
+        IReadOnlyList<MinutesExcluded> excluded, IReadOnlyList<MinutesEntry> entries)
     {
         // Numbers as fixed strings and lists in a fixed order: the same scores always give the same bytes.
         var document = new
@@ -36,6 +40,8 @@ public static class Minutes
                     scores = criteria.OrderBy(c => c.Order).Select(c => new { code = c.Code, points = s.Scores.GetValueOrDefault(c.Code) is { } p ? N(p) : null }),
                     total = N(s.Total),
                 }),
+            excluded = excluded.OrderBy(x => x.EntryCode, StringComparer.Ordinal).ThenBy(x => x.JudgeName, StringComparer.Ordinal)
+                .Select(x => new { entry = x.EntryCode, judge = x.JudgeName, total = N(x.Total), reason = x.Reason }),
             results = entries.OrderBy(e => e.EntryCode, StringComparer.Ordinal).Select(e => new
             {
                 entry = e.EntryCode, sheets = e.Result.Sheets, mean = e.Result.Mean is { } m ? Math.Round(m, 2).ToString("0.00", Invariant) : null,
@@ -51,7 +57,7 @@ public static class Minutes
     public static string Fingerprint(byte[] scoresJson) => Convert.ToHexString(SHA256.HashData(scoresJson)).ToLowerInvariant();
 
     public static byte[] Pdf(Round round, string unitPath, IReadOnlyList<PanelMember> jury, IReadOnlyList<MinutesSheet> sheets,
-        IReadOnlyList<MinutesEntry> entries, string fingerprint, DateTimeOffset at)
+        IReadOnlyList<MinutesExcluded> excluded, IReadOnlyList<MinutesEntry> entries, string fingerprint, DateTimeOffset at)
     {
         using var pdf = new PdfDocumentWriter(Messages.Minutes_Title, landscape: true);
         pdf.NationalHeader(round.Organiser.ToUpper(Vietnamese), EnumText.Of(PanelBody.Jury).ToUpper(Vietnamese));
@@ -77,6 +83,14 @@ public static class Minutes
                 return (IReadOnlyList<string>)row;
             })],
             widths, [.. headers.Select((_, i) => i >= 2)]);
+        if (excluded.Count > 0)
+        {
+            pdf.Heading(Messages.Minutes_Excluded);
+            pdf.Table([Messages.Sheet_EntryCode, Messages.Sheet_Judge, Messages.Sheet_Total, Messages.Minutes_ExcludedReason],
+                [.. excluded.OrderBy(x => x.EntryCode, StringComparer.Ordinal).ThenBy(x => x.JudgeName, StringComparer.Ordinal)
+                    .Select(x => (IReadOnlyList<string>)[x.EntryCode, x.JudgeName, x.Total.ToString("0.##", Vietnamese), x.Reason])],
+                [0.16, 0.3, 0.12, 0.42], [false, false, true, false]);
+        }
         pdf.Heading(Messages.Minutes_Ranking);
         pdf.Table([Messages.Minutes_Rank, Messages.Sheet_EntryCode, Messages.Pdf_ProductName, Messages.Minutes_Mean, EnumText.Of(RoundState.ResultsProposed)],
             [.. entries.OrderBy(e => e.Result.Rank ?? int.MaxValue).ThenBy(e => e.EntryCode, StringComparer.Ordinal).Select(e => (IReadOnlyList<string>)[

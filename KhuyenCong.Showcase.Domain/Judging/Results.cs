@@ -1,22 +1,50 @@
 using KhuyenCong.Showcase.Contests;
+using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Showcase.Judging;
 
-/// <summary>Submitted sheets of a round reduced to totals, read as flat rows rather than entities (216 000 scores load in well under a second).</summary>
+/// <summary>Why a submitted sheet does not count towards an entry's result.</summary>
+public enum SheetExclusion { NotOnJury, Conflict, NotAssigned }
+
+/// <summary>A submitted sheet left out of the results, shown to the chair and staff with its reason.</summary>
+public sealed record ExcludedSheet(Guid SheetId, Guid EntryId, string JudgeId, decimal Total, SheetExclusion Reason, string? Detail);
+
+/// <summary>The submitted sheets of a round: those that count and those left out, with why.</summary>
+public sealed record SheetTally(IReadOnlyList<SheetTotals> Counted, IReadOnlyList<ExcludedSheet> Excluded);
+
+/// <summary>
+/// Submitted sheets of a round reduced to totals, read as flat rows rather than entities (216 000 scores load in well
+/// under a second). A sheet counts only if its judge sits on the jury, has no conflict on that entry and (when staff
+/// stored a plan, or the round assigns by group) was assigned the entry: a sheet saved before a late declaration, or
+/// by a judge taken off the jury, is left out and reported, never silently counted.
+/// </summary>
 public static class SheetTotalsReader
 {
-    public static async Task<List<SheetTotals>> ReadAsync(Data.ShowcaseDb db, Guid roundId, CancellationToken ct)
+    public static async Task<SheetTally> ReadAsync(Data.ShowcaseDb db, Round round, CancellationToken ct)
     {
-        var groups = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
-            db.Set<RoundCriterion>().Where(c => c.RoundId == roundId), c => c.Id, c => c.Group, ct);
-        var jury = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.Set<PanelMember>().Where(m => m.RoundId == roundId && m.Body == PanelBody.Jury).Select(m => m.UserId), ct)).ToHashSet();
-        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+        var roundId = round.Id;
+        var groups = await db.Set<RoundCriterion>().Where(c => c.RoundId == roundId).ToDictionaryAsync(c => c.Id, c => c.Group, ct);
+        var jury = await db.Set<PanelMember>().Where(m => m.RoundId == roundId && m.Body == PanelBody.Jury)
+            .ToDictionaryAsync(m => m.UserId, m => m, ct);
+        var conflicts = new Dictionary<(Guid, string), string?>();
+        foreach (var c in await db.Set<ConflictDeclaration>().Where(c => c.RoundId == roundId && c.HasConflict)
+                     .Select(c => new { c.EntryId, c.UserId, c.Reason }).ToListAsync(ct))
+            conflicts.TryAdd((c.EntryId, c.UserId), c.Reason);
+        var stored = (await db.Set<JudgeAssignment>().Where(a => a.RoundId == roundId).Select(a => new { a.EntryId, a.UserId }).ToListAsync(ct))
+            .Select(a => (a.EntryId, a.UserId)).ToHashSet();
+        var entryGroups = round.Assignment == AssignmentMode.ByGroup && stored.Count == 0
+            ? await (from e in db.Set<Entry>() join p in db.Set<Producers.Product>() on e.ProductId equals p.Id
+                     where e.RoundId == roundId select new { e.Id, p.Group }).ToDictionaryAsync(x => x.Id, x => x.Group, ct)
+            : null;
+        var rows = await (
             from sheet in db.Set<ScoreSheet>()
             join score in db.Set<SheetScore>() on sheet.Id equals score.SheetId
             where sheet.RoundId == roundId && sheet.State == SheetState.Submitted
-            select new { sheet.Id, sheet.EntryId, sheet.JudgeId, score.CriterionId, score.Points }, ct);
-        return [.. rows.Where(r => jury.Contains(r.JudgeId)).GroupBy(r => r.Id).Select(sheet =>
+            select new { sheet.Id, sheet.EntryId, sheet.JudgeId, score.CriterionId, score.Points }).ToListAsync(ct);
+
+        var counted = new List<SheetTotals>();
+        var excluded = new List<ExcludedSheet>();
+        foreach (var sheet in rows.GroupBy(r => r.Id))
         {
             var byGroup = new Dictionary<CriterionGroup, decimal>();
             foreach (var score in sheet)
@@ -25,13 +53,22 @@ public static class SheetTotalsReader
                 byGroup[group] = byGroup.GetValueOrDefault(group) + (score.Points ?? 0);
             }
             var first = sheet.First();
-            return new SheetTotals(first.EntryId, first.JudgeId, byGroup.Values.Sum(), byGroup);
-        })];
+            var total = byGroup.Values.Sum();
+            (SheetExclusion Reason, string? Detail)? exclusion =
+                !jury.TryGetValue(first.JudgeId, out var member) ? (SheetExclusion.NotOnJury, null)
+                : conflicts.TryGetValue((first.EntryId, first.JudgeId), out var why) ? (SheetExclusion.Conflict, why)
+                : stored.Count > 0 && !stored.Contains((first.EntryId, first.JudgeId)) ? (SheetExclusion.NotAssigned, null)
+                : entryGroups is not null && entryGroups.TryGetValue(first.EntryId, out var g) && !member.CoversGroup(g) ? (SheetExclusion.NotAssigned, null)
+                : null;
+            if (exclusion is { } x) excluded.Add(new ExcludedSheet(first.Id, first.EntryId, first.JudgeId, total, x.Reason, x.Detail));
+            else counted.Add(new SheetTotals(first.EntryId, first.JudgeId, total, byGroup, first.Id));
+        }
+        return new SheetTally(counted, excluded);
     }
 }
 
 /// <summary>One submitted sheet reduced to what aggregation needs.</summary>
-public sealed record SheetTotals(Guid EntryId, string JudgeId, decimal Total, IReadOnlyDictionary<CriterionGroup, decimal> Groups);
+public sealed record SheetTotals(Guid EntryId, string JudgeId, decimal Total, IReadOnlyDictionary<CriterionGroup, decimal> Groups, Guid SheetId = default);
 
 public sealed record EntryResult(
     Guid EntryId,

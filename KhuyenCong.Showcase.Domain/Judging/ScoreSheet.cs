@@ -35,7 +35,7 @@ public sealed class ScoreSheet : IVersioned
     public void SetScore(RoundCriterion criterion, decimal? points, DateTimeOffset now)
     {
         ExpectDraft();
-        if (criterion.RoundId != RoundId) throw new DomainException(Messages.NotFound);
+        if (criterion.RoundId != RoundId) throw new NotFoundException();
         if (points is { } p && (p < 0 || p > criterion.MaxPoints || p % Step != 0))
             throw DomainException.Of(Messages.SheetScoreOutOfRange, criterion.Code, criterion.MaxPoints);
         var existing = _scores.FirstOrDefault(s => s.CriterionId == criterion.Id);

@@ -52,7 +52,7 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
         else
         {
             producer = await db.Set<Producer>().FirstOrDefaultAsync(p => p.Id == actor.ProducerId, ct)
-                ?? throw new DomainException(Messages.NotFound);
+                ?? throw new NotFoundException();
             var before = producer.Details;
             if (expectedVersion is { } version) db.ExpectVersion(producer, version);
             producer.Update(details, unit, now);

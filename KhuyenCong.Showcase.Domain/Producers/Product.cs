@@ -112,7 +112,7 @@ public sealed class Product : IVersioned
 
     public ProductPhoto RemovePhoto(Guid photoId)
     {
-        var photo = _photos.FirstOrDefault(p => p.Id == photoId) ?? throw new DomainException(Messages.NotFound);
+        var photo = _photos.FirstOrDefault(p => p.Id == photoId) ?? throw new NotFoundException();
         _photos.Remove(photo);
         return photo;
     }
@@ -127,7 +127,7 @@ public sealed class Product : IVersioned
 
     public ProductDocument RemoveDocument(Guid documentId)
     {
-        var document = _documents.FirstOrDefault(d => d.Id == documentId) ?? throw new DomainException(Messages.NotFound);
+        var document = _documents.FirstOrDefault(d => d.Id == documentId) ?? throw new NotFoundException();
         _documents.Remove(document);
         return document;
     }

@@ -76,7 +76,7 @@ public sealed class ProductService(
         await EnsureUploadsExistAsync(changes, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Set<Product>().Include(p => p.Photos).Include(p => p.Documents)
-            .FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new DomainException(Messages.NotFound);
+            .FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException();
         if (!actor.ActsFor(product.ProducerId)) throw new AccessDeniedException();
         var before = Snapshot(product);
         var now = clock.GetUtcNow();
