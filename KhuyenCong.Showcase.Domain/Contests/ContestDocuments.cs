@@ -21,18 +21,26 @@ public static class ContestDocuments
     {
         var (entry, round, product, producer) = (view.Entry, view.Round, view.Product.Product, view.Producer);
         using var pdf = new PdfDocumentWriter(Messages.Pdf_RegistrationTitle);
-        pdf.NationalHeader(null, producer.Name.ToUpper(Vietnamese));
+        pdf.NationalHeader(null, producer?.Name.ToUpper(Vietnamese) ?? entry.Code ?? "");
         pdf.Title(Messages.Pdf_RegistrationTitle.ToUpper(Vietnamese), $"{EnumText.Of(round.Level)} — {round.Name}");
         pdf.Paragraph(string.Format(Messages.Pdf_To, round.Organiser));
         pdf.Heading(Messages.Pdf_FacilitySection);
-        pdf.Field(Messages.Pdf_FacilityName, producer.Name);
-        pdf.Field(Messages.Pdf_LegalForm, EnumText.Of(producer.LegalForm));
-        pdf.Field(Messages.Pdf_Registration, $"{producer.RegistrationNumber}{(producer.RegistrationDate is { } d ? " — " + d.ToString("dd/MM/yyyy") : "")}");
-        pdf.Field(Messages.Pdf_TaxCode, producer.TaxCode);
-        pdf.Field(Messages.Pdf_Address, $"{producer.Address}, {view.UnitPath}");
-        pdf.Field(Messages.Pdf_Phone, producer.Phone);
-        pdf.Field(Messages.Pdf_Email, producer.Email);
-        pdf.Field(Messages.Pdf_Representative, $"{producer.Representative}{(producer.RepresentativePosition is { } p ? " — " + p : "")}");
+        if (producer is null)
+        {
+            // A blind round's juror: the facility section says it is withheld rather than printing blanks to fill in.
+            pdf.Paragraph(Messages.Pdf_FacilityWithheld, italic: true);
+        }
+        else
+        {
+            pdf.Field(Messages.Pdf_FacilityName, producer.Name);
+            pdf.Field(Messages.Pdf_LegalForm, EnumText.Of(producer.LegalForm));
+            pdf.Field(Messages.Pdf_Registration, $"{producer.RegistrationNumber}{(producer.RegistrationDate is { } d ? " — " + d.ToString("dd/MM/yyyy") : "")}");
+            pdf.Field(Messages.Pdf_TaxCode, producer.TaxCode);
+            pdf.Field(Messages.Pdf_Address, $"{producer.Address}, {view.UnitPath}");
+            pdf.Field(Messages.Pdf_Phone, producer.Phone);
+            pdf.Field(Messages.Pdf_Email, producer.Email);
+            pdf.Field(Messages.Pdf_Representative, $"{producer.Representative}{(producer.RepresentativePosition is { } p ? " — " + p : "")}");
+        }
         pdf.Heading(Messages.Pdf_ProductSection);
         pdf.Field(Messages.Pdf_ProductName, product.Name);
         pdf.Field(Messages.Pdf_ProductGroup, EnumText.Of(product.Group));
@@ -45,7 +53,7 @@ public static class ContestDocuments
         pdf.Paragraph($"{Tick(entry.Registration.MeetsStandards)} {Messages.Pdf_DeclareStandards}");
         pdf.Paragraph(Messages.Pdf_Commitment, italic: true);
         pdf.Spacer(4);
-        pdf.SignatureBlock([(Messages.Pdf_FacilitySigner, producer.Representative)], PlaceAndDate(view.UnitPath, entry.SubmittedAt ?? entry.CreatedAt));
+        pdf.SignatureBlock([(Messages.Pdf_FacilitySigner, producer?.Representative ?? "")], PlaceAndDate(view.UnitPath, entry.SubmittedAt ?? entry.CreatedAt));
         return pdf.ToBytes();
     }
 
@@ -53,7 +61,7 @@ public static class ContestDocuments
     {
         var (entry, round, product, producer) = (view.Entry, view.Round, view.Product.Product, view.Producer);
         using var pdf = new PdfDocumentWriter(Messages.Pdf_DescriptionTitle);
-        pdf.NationalHeader(null, producer.Name.ToUpper(Vietnamese));
+        pdf.NationalHeader(null, producer?.Name.ToUpper(Vietnamese) ?? entry.Code ?? "");
         pdf.Title(Messages.Pdf_DescriptionTitle.ToUpper(Vietnamese), product.Name);
         pdf.Field(Messages.Pdf_ProductGroup, EnumText.Of(product.Group));
         pdf.Field(Messages.Pdf_Round, round.Name);
@@ -74,10 +82,12 @@ public static class ContestDocuments
         pdf.Table([Messages.Pdf_ColNo, Messages.Pdf_ColAttachment, Messages.Pdf_ColDetail],
             [.. product.Photos.OrderBy(p => p.View).Select((p, i) => (IReadOnlyList<string>)[$"{i + 1}", $"{Messages.Pdf_Photo}: {EnumText.Of(p.View)}", $"{p.Width}×{p.Height}"])
                 .Concat(product.Documents.Select((d, i) => (IReadOnlyList<string>)[$"{product.Photos.Count + i + 1}", EnumText.Of(d.Type),
-                    string.Join(" — ", new[] { d.Number, d.Issuer, d.ExpiresOn?.ToString("dd/MM/yyyy") }.Where(x => !string.IsNullOrEmpty(x)))]))],
+                    // A number and an issuer name the facility as surely as its name: a blind reader gets the validity only.
+                    string.Join(" — ", (view.Blind ? [d.ExpiresOn?.ToString("dd/MM/yyyy")] : new[] { d.Number, d.Issuer, d.ExpiresOn?.ToString("dd/MM/yyyy") })
+                        .Where(x => !string.IsNullOrEmpty(x)))]))],
             [0.08, 0.5, 0.42]);
         pdf.Spacer(4);
-        pdf.SignatureBlock([(Messages.Pdf_FacilitySigner, producer.Representative)], PlaceAndDate(view.UnitPath, entry.SubmittedAt ?? entry.CreatedAt));
+        pdf.SignatureBlock([(Messages.Pdf_FacilitySigner, producer?.Representative ?? "")], PlaceAndDate(view.UnitPath, entry.SubmittedAt ?? entry.CreatedAt));
         return pdf.ToBytes();
     }
 

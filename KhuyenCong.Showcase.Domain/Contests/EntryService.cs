@@ -11,11 +11,18 @@ using Microsoft.EntityFrameworkCore;
 namespace KhuyenCong.Showcase.Contests;
 
 public sealed record EntryRow(Guid Id, Guid RoundId, string RoundName, ContestLevel Level, string? Code, string ProductName,
-    ProductGroup Group, string ProducerName, string UnitPath, EntryState State, DateTimeOffset? SubmittedAt, decimal? Score, int? Rank,
+    ProductGroup Group, string ProducerName, Guid UnitId, string UnitPath, EntryState State, DateTimeOffset? SubmittedAt, decimal? Score, int? Rank,
     bool Nominated, int Version);
 
-public sealed record EntryView(Entry Entry, Round Round, ProductView Product, Producer Producer, string UnitPath,
-    IReadOnlyList<string> Missing, bool CanManage, IReadOnlyList<Complaint> Complaints);
+/// <param name="Producer">Null when the reader may not know who made the product (a blind round's juror).</param>
+public sealed record EntryView(Entry Entry, Round Round, ProductView Product, Producer? Producer, string UnitPath,
+    IReadOnlyList<string> Missing, DossierAccess Access, IReadOnlyList<Complaint> Complaints)
+{
+    public bool CanManage => Access == DossierAccess.Manage;
+
+    /// <summary>A blind round's juror: no facility, no timeline, no document that names the facility.</summary>
+    public bool Blind => Access == DossierAccess.Blind;
+}
 
 /// <summary>Dossiers: producers start, fill and submit them; staff accept, return or reject them.</summary>
 public sealed class EntryService(
@@ -115,17 +122,25 @@ public sealed class EntryService(
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entry = await db.Set<Entry>().AsNoTracking().Include(e => e.Events).FirstOrDefaultAsync(e => e.Id == entryId, ct);
+        var entry = await db.Set<Entry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null) return null;
         var round = await db.Set<Round>().AsNoTracking().Include(r => r.Criteria).FirstAsync(r => r.Id == entry.RoundId, ct);
-        var canManage = ContestPolicy.CanManage(actor, units, round);
-        if (!canManage && !actor.ActsFor(entry.ProducerId) && !ContestPolicy.CanView(actor, units, round)
-            && !await RoundService.IsPanelMemberAsync(db, actor, round.Id, ct)) throw new AccessDeniedException();
         var producer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == entry.ProducerId, ct);
+        var access = await DossierReaders.ForAsync(db, units, actor, round, entry, producer.UnitId, ct);
+        if (access == DossierAccess.None) throw new AccessDeniedException();
+        var missing = await MissingAsync(db, entry, ct);
         // The dossier is the product's own record: staff of the round read it through the round, not through their unit.
         var product = await products.GetForDossierAsync(entry.ProductId, ct);
+        if (access == DossierAccess.Blind)
+        {
+            // Loaded without its timeline (which names the producer's people) and without complaints.
+            var roundUnit = units.PathOf(round.UnitId);
+            return new EntryView(entry, round, product with { ProducerName = Messages.Dossier_BlindProducer, ProducerUnitId = round.UnitId, UnitPath = roundUnit },
+                null, roundUnit, missing, access, []);
+        }
+        entry = await db.Set<Entry>().AsNoTracking().Include(e => e.Events).FirstAsync(e => e.Id == entryId, ct);
         var complaints = await db.Set<Complaint>().AsNoTracking().Include(c => c.Attachments).Where(c => c.EntryId == entryId).ToListAsync(ct);
-        return new EntryView(entry, round, product, producer, units.PathOf(producer.UnitId), await MissingAsync(db, entry, ct), canManage, complaints);
+        return new EntryView(entry, round, product, producer, units.PathOf(producer.UnitId), missing, access, complaints);
     }
 
     public async Task<IReadOnlyList<EntryRow>> MineAsync(UserScope actor, CancellationToken ct = default)
@@ -134,10 +149,16 @@ public sealed class EntryService(
         return await RowsAsync(e => e.ProducerId == producerId, ct);
     }
 
+    /// <summary>The round's dossiers: every one for its staff, only their own unit's facilities for staff who follow it from below.</summary>
     public async Task<IReadOnlyList<EntryRow>> ForRoundAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
     {
-        await EnsureCanViewAsync(actor, roundId, ct);
-        return [.. (await RowsAsync(e => e.RoundId == roundId && e.State != EntryState.Draft, ct)).OrderBy(r => r.Code ?? "~").ThenBy(r => r.SubmittedAt)];
+        var units = await geography.DirectoryAsync(ct);
+        Round round;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
+        var visible = DossierReaders.ListFilter(actor, units, round) ?? throw new AccessDeniedException();
+        return [.. (await RowsAsync(e => e.RoundId == roundId && e.State != EntryState.Draft, ct)).Where(r => visible(r.UnitId))
+            .OrderBy(r => r.Code ?? "~").ThenBy(r => r.SubmittedAt)];
     }
 
     /// <summary>Dossiers waiting for staff across every round the actor manages, oldest first.</summary>
@@ -168,14 +189,6 @@ public sealed class EntryService(
         return xlsx ? TableExport.ToXlsx(table) : TableExport.ToCsv(table);
     }
 
-    private async Task EnsureCanViewAsync(UserScope actor, Guid roundId, CancellationToken ct)
-    {
-        var units = await geography.DirectoryAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
-        if (!ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
-    }
-
     private async Task<IReadOnlyList<EntryRow>> RowsAsync(System.Linq.Expressions.Expression<Func<Entry, bool>> filter, CancellationToken ct)
     {
         var units = await geography.DirectoryAsync(ct);
@@ -188,7 +201,7 @@ public sealed class EntryService(
                               e.State, e.SubmittedAt, e.Score, e.Rank, e.NominatedFromEntryId, e.Version, e.CreatedAt })
             .AsNoTracking().ToListAsync(ct);
         return [.. rows.OrderByDescending(r => r.CreatedAt).Select(r => new EntryRow(r.Id, r.RoundId, r.Round, r.Level, r.Code, r.Product, r.Group,
-            r.Producer, units.PathOf(r.UnitId), r.State, r.SubmittedAt, r.Score, r.Rank, r.NominatedFromEntryId is not null, r.Version))];
+            r.Producer, r.UnitId, units.PathOf(r.UnitId), r.State, r.SubmittedAt, r.Score, r.Rank, r.NominatedFromEntryId is not null, r.Version))];
     }
 
     private async Task ProducerChangeAsync(UserScope actor, Guid entryId, int version, string action, Func<Entry, Round, ShowcaseDb, Task> change,

@@ -81,13 +81,13 @@ public sealed class NominationService(
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await TargetAsync(db, provinceRoundId, ct, anyState: true);
-        if (!ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
+        var visible = DossierReaders.ListFilter(actor, units, round) ?? throw new AccessDeniedException();
         var rows = await (from e in db.Set<Entry>()
                           join p in db.Set<Product>() on e.ProductId equals p.Id
                           join f in db.Set<Producer>() on e.ProducerId equals f.Id
                           where e.RoundId == provinceRoundId && e.NominatedFromEntryId != null
                           select new { e, Product = p.Name, p.Group, f.Name, f.Address, f.UnitId, f.Phone }).AsNoTracking().ToListAsync(ct);
-        var list = rows.OrderBy(r => r.Group).ThenBy(r => r.Product)
+        var list = rows.Where(r => visible(r.UnitId)).OrderBy(r => r.Group).ThenBy(r => r.Product)
             .Select(r => new ShortListRow(r.Product, r.Group, r.Name, $"{r.Address}, {units.PathOf(r.UnitId)}", r.Phone, r.e.LowerLevel?.Score,
                 r.e.LowerLevel is { } l ? $"{l.DecisionNumber} ({l.DecisionDate:dd/MM/yyyy})" : null)).ToList();
         return ContestDocuments.ShortList(round, round.Organiser, list, clock.GetUtcNow());
@@ -118,6 +118,7 @@ public sealed class NominationService(
             foreach (var id in recognised)
             {
                 var view = await entries.GetAsync(actor, id, ct) ?? throw new NotFoundException();
+                var producer = view.Producer ?? throw new AccessDeniedException();
                 var folder = Safe($"{view.Entry.Code} - {view.Product.Product.Name}") + "/";
                 await AddAsync(zip, folder + "01-phieu-dang-ky.pdf", ContestDocuments.RegistrationForm(view));
                 await AddAsync(zip, folder + "02-ban-thuyet-minh.pdf", ContestDocuments.DescriptionForm(view));
@@ -128,8 +129,8 @@ public sealed class NominationService(
                 summary.Add(new
                 {
                     code = view.Entry.Code, product = view.Product.Product.Name, group = (int)view.Product.Product.Group,
-                    producer = view.Producer.Name, registration = view.Producer.RegistrationNumber, taxCode = view.Producer.TaxCode,
-                    address = $"{view.Producer.Address}, {view.UnitPath}", phone = view.Producer.Phone, score = view.Entry.Score, rank = view.Entry.Rank,
+                    producer = producer.Name, registration = producer.RegistrationNumber, taxCode = producer.TaxCode,
+                    address = $"{producer.Address}, {view.UnitPath}", phone = producer.Phone, score = view.Entry.Score, rank = view.Entry.Rank,
                     lowerLevel = view.Entry.LowerLevel, folder,
                 });
             }

@@ -18,8 +18,8 @@ public sealed record CountBy(string Label, int Count);
 public sealed record RoundDashboard(Round Round, string UnitPath, bool CanManage, IReadOnlyList<CountBy> ByState, IReadOnlyList<CountBy> ByGroup,
     IReadOnlyList<CountBy> ByUnit, string? NextMilestone, DateOnly? NextMilestoneOn, int? DaysLeft);
 
-public sealed record ResultRow(Guid EntryId, string? Code, string ProductName, ProductGroup Group, string ProducerName, EntryState State,
-    EntryResult Result);
+public sealed record ResultRow(Guid EntryId, string? Code, string ProductName, ProductGroup Group, string ProducerName, Guid ProducerUnitId,
+    EntryState State, EntryResult Result);
 
 public sealed class RoundService(
     IDbContextFactory<ShowcaseDb> dbFactory,
@@ -193,8 +193,11 @@ public sealed class RoundService(
     public async Task<IReadOnlyList<ResultRow>> ResultsAsync(UserScope actor, Guid id, CancellationToken ct = default)
     {
         var round = await FindAsync(actor, id, ct) ?? throw new NotFoundException();
+        var units = await geography.DirectoryAsync(ct);
+        // Ranks are the round's; the rows shown are those of the facilities the actor may read (all for the round's staff and jury chair).
+        var visible = DossierReaders.ListFilter(actor, units, round) ?? (_ => true);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ComputeAsync(db, round, ct);
+        return [.. (await ComputeAsync(db, round, ct)).Where(r => visible(r.ProducerUnitId))];
     }
 
     internal static async Task<IReadOnlyList<ResultRow>> ComputeAsync(ShowcaseDb db, Round round, CancellationToken ct)
@@ -204,14 +207,14 @@ public sealed class RoundService(
                              join p in db.Set<Product>() on e.ProductId equals p.Id
                              join f in db.Set<Producer>() on e.ProducerId equals f.Id
                              where e.RoundId == round.Id && judged.Contains(e.State)
-                             select new { e.Id, e.Code, Product = p.Name, p.Group, Producer = f.Name, e.State }).AsNoTracking().ToListAsync(ct);
+                             select new { e.Id, e.Code, Product = p.Name, p.Group, Producer = f.Name, f.UnitId, e.State }).AsNoTracking().ToListAsync(ct);
         var totals = (await SheetTotalsReader.ReadAsync(db, round, ct)).Counted;
         var results = ResultCalculator.Compute(entries.Select(e => e.Id), totals, round.PassMark, round.MinimumSheets);
         var byId = entries.ToDictionary(e => e.Id);
         return [.. results.Select(r =>
         {
             var e = byId[r.EntryId];
-            return new ResultRow(e.Id, e.Code, e.Product, e.Group, e.Producer, e.State, r);
+            return new ResultRow(e.Id, e.Code, e.Product, e.Group, e.Producer, e.UnitId, e.State, r);
         })];
     }
 

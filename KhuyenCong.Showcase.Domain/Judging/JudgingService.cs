@@ -101,7 +101,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var result = new List<JudgeEntryRow>();
         foreach (var round in rounds)
         {
-            var mine = (await EffectiveAssignmentsAsync(db, round, ct)).Where(a => a.UserId == actor.UserId).Select(a => a.EntryId).ToHashSet();
+            var mine = (await JudgeAssignments.EffectiveAsync(db, round, ct)).Where(a => a.UserId == actor.UserId).Select(a => a.EntryId).ToHashSet();
             var rows = await (from e in db.Set<Entry>()
                               join p in db.Set<Product>() on e.ProductId equals p.Id
                               where e.RoundId == round.Id && e.State == EntryState.Accepted
@@ -126,7 +126,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         var member = await JurorAsync(db, actor, roundId, ct);
-        var automatic = await AutomaticConflictsAsync(db, round, [actor.UserId], ct);
+        var automatic = await JudgeAssignments.AutomaticConflictsAsync(db, round, [actor.UserId], ct);
         var existing = await db.Set<ConflictDeclaration>().AsNoTracking().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct);
         var rows = await (from e in db.Set<Entry>()
                           join p in db.Set<Product>() on e.ProductId equals p.Id
@@ -148,7 +148,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         var member = await JurorAsync(db, actor, roundId, ct, tracking: true);
         var entries = await db.Set<Entry>().Where(e => e.RoundId == roundId && e.State == EntryState.Accepted).Select(e => e.Id).ToListAsync(ct);
-        var automatic = await AutomaticConflictsAsync(db, round, [actor.UserId], ct);
+        var automatic = await JudgeAssignments.AutomaticConflictsAsync(db, round, [actor.UserId], ct);
         var existing = await db.Set<ConflictDeclaration>().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct);
         // Once sheets may exist, a conflict declared stays declared: withdrawing it would let an excluded sheet count again.
         var kept = round.State >= RoundState.Judging
@@ -192,7 +192,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         db.RemoveRange(await db.Set<JudgeAssignment>().Where(a => a.RoundId == roundId).ToListAsync(ct));
-        var plan = await PlanAsync(db, round, ct);
+        var plan = await JudgeAssignments.PlanAsync(db, round, ct);
         foreach (var (entry, user) in plan) db.Add(new JudgeAssignment(roundId, entry, user));
         db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), "panel.assigned", nameof(Round), roundId, null, new { round.Assignment, Count = plan.Count }));
         await db.SaveOrConflictAsync(ct);
@@ -218,8 +218,8 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var entries = await (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id
                              where e.RoundId == roundId && (e.State == EntryState.Accepted || e.State == EntryState.Recognised || e.State == EntryState.NotRecognised)
                              orderby e.Code select new { e.Id, e.Code, p.Name }).AsNoTracking().ToListAsync(ct);
-        var assigned = (await EffectiveAssignmentsAsync(db, round, ct)).Select(a => (a.EntryId, a.UserId)).ToHashSet();
-        var conflicts = await ConflictSetAsync(db, roundId, ct);
+        var assigned = (await JudgeAssignments.EffectiveAsync(db, round, ct)).Select(a => (a.EntryId, a.UserId)).ToHashSet();
+        var conflicts = await JudgeAssignments.ConflictSetAsync(db, roundId, ct);
         var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores).Where(s => s.RoundId == roundId).ToListAsync(ct);
         var excluded = (await SheetTotalsReader.ReadAsync(db, round, ct)).Excluded.Select(x => x.SheetId).ToHashSet();
         var cells = new List<ProgressCell>();
@@ -375,49 +375,6 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return warnings;
     }
 
-    private async Task<IReadOnlyList<(Guid EntryId, string UserId)>> PlanAsync(ShowcaseDb db, Round round, CancellationToken ct)
-    {
-        var jury = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == round.Id && m.Body == PanelBody.Jury).ToListAsync(ct);
-        var entries = await (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id
-                             where e.RoundId == round.Id && e.State == EntryState.Accepted
-                             select new AssignmentPlanner.Candidate(e.Id, p.Group)).AsNoTracking().ToListAsync(ct);
-        var conflicts = await ConflictSetAsync(db, round.Id, ct);
-        conflicts.UnionWith((await AutomaticConflictsAsync(db, round, [.. jury.Select(j => j.UserId)], ct)).Keys);
-        return AssignmentPlanner.Plan(round.Assignment, entries, jury, conflicts, round.MinimumSheets, round.JudgeCap);
-    }
-
-    /// <summary>Stored assignments when staff made a plan; otherwise everyone scores everything.</summary>
-    private async Task<IReadOnlyList<(Guid EntryId, string UserId)>> EffectiveAssignmentsAsync(ShowcaseDb db, Round round, CancellationToken ct)
-    {
-        var stored = await db.Set<JudgeAssignment>().AsNoTracking().Where(a => a.RoundId == round.Id).Select(a => new { a.EntryId, a.UserId }).ToListAsync(ct);
-        if (stored.Count > 0) return [.. stored.Select(a => (a.EntryId, a.UserId))];
-        return await PlanAsync(db, round, ct);
-    }
-
-    private static async Task<HashSet<(Guid, string)>> ConflictSetAsync(ShowcaseDb db, Guid roundId, CancellationToken ct) =>
-        (await db.Set<ConflictDeclaration>().AsNoTracking().Where(c => c.RoundId == roundId && c.HasConflict)
-            .Select(c => new { c.EntryId, c.UserId }).ToListAsync(ct)).Select(c => (c.EntryId, c.UserId)).ToHashSet();
-
-    /// <summary>The links the system finds itself between judges and the round's entrants, with their reasons.</summary>
-    private static async Task<Dictionary<(Guid EntryId, string UserId), string>> AutomaticConflictsAsync(ShowcaseDb db, Round round,
-        IReadOnlyCollection<string> userIds, CancellationToken ct)
-    {
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.ProducerId, u.UnitId }).ToListAsync(ct);
-        var facilityIds = users.Where(u => u.ProducerId != null).Select(u => u.ProducerId!.Value).ToList();
-        var facilities = await db.Set<Producer>().AsNoTracking().Where(p => facilityIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var entrants = await (from e in db.Set<Entry>() join f in db.Set<Producer>() on e.ProducerId equals f.Id
-                              where e.RoundId == round.Id && e.State == EntryState.Accepted select new { e.Id, f }).AsNoTracking().ToListAsync(ct);
-        var result = new Dictionary<(Guid, string), string>();
-        foreach (var user in users)
-        {
-            var facility = user.ProducerId is { } pid ? facilities.GetValueOrDefault(pid) : null;
-            foreach (var e in entrants)
-                if (ConflictRules.Automatic(user.ProducerId?.ToString(), facility, user.UnitId, e.f, round.ConflictSameCommune) is { } reason)
-                    result[(e.Id, user.Id)] = reason;
-        }
-        return result;
-    }
-
     private async Task EnsureChairOrStaffAsync(ShowcaseDb db, UserScope actor, Guid roundId, CancellationToken ct)
     {
         var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
@@ -464,22 +421,7 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
             .Where(c => c.RoundId == round.Id && c.EntryId == entryId && c.UserId == userId).Select(c => new { c.HasConflict, c.Automatic }).ToListAsync(ct);
         if (declarations.Any(d => d.HasConflict)) throw new DomainException(Messages.JudgeConflicted);
         if (member.DeclaredAt is null || !declarations.Any(d => !d.Automatic)) throw new DomainException(Messages.JudgeMustDeclare);
-        if (!await IsAssignedAsync(db, round, member, entryId, ct)) throw new DomainException(Messages.JudgeNotAssigned);
-    }
-
-    /// <summary>One judge and one entry, without building the whole plan unless the round balances on the fly.</summary>
-    private async Task<bool> IsAssignedAsync(ShowcaseDb db, Round round, PanelMember member, Guid entryId, CancellationToken ct)
-    {
-        var stored = await db.Set<JudgeAssignment>().Where(a => a.RoundId == round.Id)
-            .Select(a => a.EntryId == entryId && a.UserId == member.UserId).Distinct().ToListAsync(ct);
-        if (stored.Count > 0) return stored.Contains(true);
-        return round.Assignment switch
-        {
-            AssignmentMode.AllMembers => true,
-            AssignmentMode.ByGroup => member.CoversGroup(await (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id
-                                                                 where e.Id == entryId select p.Group).FirstAsync(ct)),
-            _ => (await PlanAsync(db, round, ct)).Contains((entryId, member.UserId)),
-        };
+        if (!await JudgeAssignments.IsAssignedAsync(db, round, member, entryId, ct)) throw new DomainException(Messages.JudgeNotAssigned);
     }
 
     /// <summary>Saves one criterion's score; returns the sheet's new version so the next save can check it.</summary>

@@ -197,18 +197,29 @@ public sealed class ProductService(
         if (productId is null) return await AuthorizeComplaintFileAsync(db, actor, key, ct);
         var producer = await (from product in db.Set<Product>() join p in db.Set<Producer>() on product.ProducerId equals p.Id
                               where product.Id == productId select p).AsNoTracking().FirstAsync(ct);
-        if (!await JudgesAsync(db, actor, productId.Value, ct)) await producers.EnsureCanReadAsync(actor, producer);
+        var needed = photo is not null ? Contests.DossierAccess.Blind : Contests.DossierAccess.Read;
+        if (!await ReadsThroughDossierAsync(db, actor, productId.Value, producer.UnitId, needed, ct)) await producers.EnsureCanReadAsync(actor, producer);
         return photo is not null
             ? new MediaAccess(key, photo.ContentType, null)
             : new MediaAccess(key, document!.ContentType, document.FileName);
     }
 
-    private static Task<bool> JudgesAsync(ShowcaseDb db, UserScope actor, Guid productId, CancellationToken ct) =>
-        !actor.IsAuthenticated ? Task.FromResult(false)
-            : (from e in db.Set<Contests.Entry>()
-               join m in db.Set<Judging.PanelMember>() on e.RoundId equals m.RoundId
-               where e.ProductId == productId && m.UserId == actor.UserId
-               select e.Id).AnyAsync(ct);
+    /// <summary>
+    /// Panel members and staff above the facility's unit see a product's files only through a dossier they may read
+    /// (<see cref="Contests.DossierReaders"/>); a blind round's juror gets the photos, never the documents.
+    /// </summary>
+    private async Task<bool> ReadsThroughDossierAsync(ShowcaseDb db, UserScope actor, Guid productId, Guid producerUnitId, Contests.DossierAccess needed,
+        CancellationToken ct)
+    {
+        if (!actor.IsAuthenticated) return false;
+        var entries = await (from e in db.Set<Contests.Entry>() join r in db.Set<Contests.Round>() on e.RoundId equals r.Id
+                             where e.ProductId == productId select new { e, r }).AsNoTracking().ToListAsync(ct);
+        if (entries.Count == 0) return false;
+        var units = await geography.DirectoryAsync(ct);
+        foreach (var x in entries)
+            if (await Contests.DossierReaders.ForAsync(db, units, actor, x.r, x.e, producerUnitId, ct) >= needed) return true;
+        return false;
+    }
 
     private async Task<MediaAccess?> AuthorizeComplaintFileAsync(ShowcaseDb db, UserScope actor, string key, CancellationToken ct)
     {

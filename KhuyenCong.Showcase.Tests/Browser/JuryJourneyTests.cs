@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using KhuyenCong.Showcase.Contests;
 using KhuyenCong.Showcase.Judging;
@@ -83,7 +82,7 @@ public sealed class JuryJourneyTests(SiteFixture site)
         // The minutes carry the means and a fingerprint that matches the scores file.
         var pdf = await chair.APIRequest.GetAsync($"{Url}/rounds/{round.RoundId}/bien-ban.pdf");
         Assert.Equal(200, pdf.Status);
-        var text = PdfText(await pdf.BodyAsync());
+        var text = Tools.PdfText(await pdf.BodyAsync());
         foreach (var mean in new[] { "78,00", "64,17", "88,75", "71,83", "57,67" }) Assert.Contains(mean, text);
         Assert.Contains("Biên bản tổng hợp kết quả bình chọn".ToUpperInvariant(), text.ToUpperInvariant());
         var json = await (await chair.APIRequest.GetAsync($"{Url}/rounds/{round.RoundId}/diem-so.json")).BodyAsync();
@@ -183,25 +182,6 @@ public sealed class JuryJourneyTests(SiteFixture site)
         {
             await page.ShotAsync("failed-submit");
             throw;
-        }
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"minutes-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            var start = new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext is needed: apt-get install -y poppler-utils (the README's test command does this).");
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit(60_000);
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(path);
         }
     }
 }

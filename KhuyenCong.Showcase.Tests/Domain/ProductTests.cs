@@ -65,6 +65,6 @@ public sealed class ProductTests
         var photo = product.AddPhoto(PhotoView.Top, Products.Image("t"), Products.Image("t-t"), Now);
         Assert.Equal("t", product.RemovePhoto(photo.Id).LargeKey);
         Assert.Empty(product.Photos);
-        Assert.Throws<DomainException>(() => product.RemovePhoto(photo.Id));
+        Assert.Throws<NotFoundException>(() => product.RemovePhoto(photo.Id));
     }
 }

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using KhuyenCong.Showcase.Common.Pdf;
+using KhuyenCong.Showcase.Tests.Infrastructure;
 using Xunit.Sdk;
 
 namespace KhuyenCong.Showcase.Tests.Pdf;
@@ -16,7 +17,6 @@ public sealed class PdfDocumentWriterTests : IDisposable
     private const string FormTitle = "Phiếu đăng ký tham gia bình chọn";
     private const string TableHeader = "Tên sản phẩm";
     private const string ToneMarks = "ỹ ữ ặ ẫ ỡ ự ừ đ Đ";
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
     private static readonly double Margin = 20 * 72 / 25.4;
 
     private readonly string _workDir = Directory.CreateTempSubdirectory("pdf-writer-tests-").FullName;
@@ -91,7 +91,7 @@ public sealed class PdfDocumentWriterTests : IDisposable
         File.WriteAllBytes(pdf, BuildSampleForm());
         var prefix = Path.Combine(ArtifactsDir, "page1");
 
-        RunTool("pdftoppm", "poppler-utils", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, prefix);
+        Tools.Run("pdftoppm", "poppler-utils", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, prefix);
 
         var png = File.ReadAllBytes(prefix + ".png");
         Assert.True(png.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "pdftoppm did not write a PNG.");
@@ -113,7 +113,7 @@ public sealed class PdfDocumentWriterTests : IDisposable
 
         foreach (var file in new[] { path, Save(BuildSampleForm()) })
         {
-            var html = RunTool("pdftotext", "poppler-utils", "-bbox", "-enc", "UTF-8", file, "-");
+            var html = Tools.Run("pdftotext", "poppler-utils", "-bbox", "-enc", "UTF-8", file, "-");
             var pageWidth = double.Parse(Regex.Match(html, "<page width=\"([0-9.]+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
             var words = Regex.Matches(html, "<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\"[^>]*>([^<]*)</word>");
             Assert.NotEmpty(words);
@@ -178,7 +178,7 @@ public sealed class PdfDocumentWriterTests : IDisposable
     [Fact]
     public void The_document_info_names_the_title_and_the_project_as_author()
     {
-        var info = RunTool("pdfinfo", "poppler-utils", Save(BuildSampleForm()));
+        var info = Tools.Run("pdfinfo", "poppler-utils", Save(BuildSampleForm()));
 
         Assert.Matches($"(?m)^Title:\\s+{Regex.Escape(FormTitle)}$", info);
         Assert.Matches("(?m)^Author:\\s+KhuyenCong\\.Showcase$", info);
@@ -191,7 +191,7 @@ public sealed class PdfDocumentWriterTests : IDisposable
         using var writer = new PdfDocumentWriter("Bảng tổng hợp", landscape: true);
         writer.NationalHeader("SỞ CÔNG THƯƠNG");
         writer.Table(["STT", "Tên sản phẩm", "Đơn vị"], [["1", "Nón lá", "Cái"]], [1, 6, 2]);
-        var info = RunTool("pdfinfo", "poppler-utils", Save(writer.ToBytes()));
+        var info = Tools.Run("pdfinfo", "poppler-utils", Save(writer.ToBytes()));
 
         Assert.Matches("(?m)^Page size:\\s+841\\.8\\d* x 595\\.2\\d* pts", info);
     }
@@ -305,8 +305,8 @@ public sealed class PdfDocumentWriterTests : IDisposable
 
     private static string PdfToText(string pdf, bool layout) =>
         layout
-            ? RunTool("pdftotext", "poppler-utils", "-layout", "-enc", "UTF-8", pdf, "-")
-            : RunTool("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-");
+            ? Tools.Run("pdftotext", "poppler-utils", "-layout", "-enc", "UTF-8", pdf, "-")
+            : Tools.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-");
 
     // pdftotext ends every page with a form feed.
     private static List<string> Pages(string text) =>
@@ -314,7 +314,7 @@ public sealed class PdfDocumentWriterTests : IDisposable
 
     private static List<(string Name, bool Embedded)> ListFonts(string pdf)
     {
-        var output = RunTool("pdffonts", "poppler-utils", pdf).Split('\n');
+        var output = Tools.Run("pdffonts", "poppler-utils", pdf).Split('\n');
         // Column widths come from the dashed rule, since the type column itself contains spaces ("CID TrueType").
         var ruleIndex = Array.FindIndex(output, l => l.StartsWith("---", StringComparison.Ordinal));
         Assert.True(ruleIndex > 0, "Unexpected pdffonts output:\n" + string.Join('\n', output));
@@ -330,54 +330,6 @@ public sealed class PdfDocumentWriterTests : IDisposable
                 Name: l[..columns[0].Length].Trim(),
                 Embedded: l.Substring(columns[emb].Index, columns[emb].Length).Trim() == "yes"))
             .ToList();
-    }
-
-    // A missing tool fails (with the package to install) instead of skipping, so a machine without
-    // poppler-utils can never pass these tests silently; the timeout keeps a hung tool from stalling CI.
-    private static string RunTool(string tool, string package, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new XunitException($"Could not start '{tool}'.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new XunitException($"'{tool}' is required for the PDF tests but could not be run ({e.Message}). Install it: apt-get install -y {package}");
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(ToolTimeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new XunitException($"'{tool} {string.Join(' ', arguments)}' did not finish within {ToolTimeout.TotalSeconds} s.");
-            }
-
-            // The parameterless wait also lets the redirected streams drain.
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new XunitException($"'{tool} {string.Join(' ', arguments)}' exited with {process.ExitCode}: {stderr.GetAwaiter().GetResult()}");
-            }
-
-            return stdout.GetAwaiter().GetResult();
-        }
     }
 
     private static List<char> VietnameseLetters()
