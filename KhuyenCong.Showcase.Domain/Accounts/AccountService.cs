@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using KhuyenCong.Showcase.Audit;
 using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Data;
@@ -24,14 +25,30 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
 {
     public const string PasswordSetupPurpose = "ResetPassword";
 
+    /// <summary>
+    /// The scope of a signed-in principal, or anonymous when its session has ended: the account was locked, or its
+    /// security stamp changed since the cookie was issued (role or scope change, sign-out on any device).
+    /// </summary>
+    public Task<UserScope> ScopeForAsync(ClaimsPrincipal principal, CancellationToken ct = default) =>
+        principal.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } userId
+            ? ScopeForAsync(userId, principal.FindFirstValue(SecurityStampClaim) ?? "", ct)
+            : Task.FromResult(UserScope.Anonymous);
+
+    /// <summary>The claim Identity puts the security stamp in (IdentityOptions.ClaimsIdentity.SecurityStampClaimType).</summary>
+    public const string SecurityStampClaim = "AspNet.Identity.SecurityStamp";
+
     /// <summary>Read from the database on every call, so a role or unit change takes effect without signing in again.</summary>
-    public async Task<UserScope> ScopeForAsync(string? userId, CancellationToken ct = default)
+    public Task<UserScope> ScopeForAsync(string? userId, CancellationToken ct = default) => ScopeForAsync(userId, stamp: null, ct);
+
+    private async Task<UserScope> ScopeForAsync(string? userId, string? stamp, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(userId)) return UserScope.Anonymous;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.FullName, u.Email, u.UnitId, u.ProducerId }).FirstOrDefaultAsync(ct);
+            .Select(u => new { u.Id, u.FullName, u.Email, u.UnitId, u.ProducerId, u.SecurityStamp }).FirstOrDefaultAsync(ct);
         if (user is null) return UserScope.Anonymous;
+        // An administrator's lock renews the stamp too; a lockout after wrong passwords does not end a session that is already open.
+        if (stamp is not null && stamp != user.SecurityStamp) return UserScope.Anonymous;
         var roles = await (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id
                            where link.UserId == userId select role.Name!).ToListAsync(ct);
         var name = string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? "" : user.FullName;

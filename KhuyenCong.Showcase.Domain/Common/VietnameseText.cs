@@ -9,8 +9,30 @@ namespace KhuyenCong.Showcase.Common;
 /// </summary>
 public static class VietnameseText
 {
-    public static string Clean(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? string.Empty : CollapseSpaces(value.Normalize(NormalizationForm.FormC).Trim());
+    /// <summary>
+    /// NFC, without control characters (NUL …) and invisible format characters (zero-width spaces, the right-to-left
+    /// override and other bidi controls, the byte order mark), runs of white space as one space, trimmed: a name of
+    /// only zero-width spaces is empty, and a name cannot display as something other than what it holds.
+    /// </summary>
+    public static string Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return string.Empty;
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value.Normalize(NormalizationForm.FormC))
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.Format) continue;
+            if (category == UnicodeCategory.Control) { if (char.IsWhiteSpace(c)) builder.Append(' '); continue; }
+            builder.Append(c);
+        }
+        return CollapseSpaces(builder.ToString().Trim());
+    }
+
+    /// <summary>An e-mail address alone: no display name, no second address, no white space, a dotted domain.</summary>
+    public static bool IsEmail(string? value) =>
+        value is { Length: > 2 and <= 254 } && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ',' or ';' or '<' or '>')
+        && System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value && address.DisplayName.Length == 0
+        && address.Host.Contains('.') && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
 
     public static string? CleanOrNull(string? value)
     {

@@ -39,6 +39,7 @@ public sealed class CalendarService(IDbContextFactory<ShowcaseDb> dbFactory, Tim
     public async Task SetAsync(UserScope actor, DateOnly date, CalendarDayKind kind, string name, CancellationToken ct = default)
     {
         if (!actor.IsAdmin && !actor.Roles.Contains(Roles.ProvinceStaff)) throw new AccessDeniedException();
+        SensibleDates.Check(date);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var existing = await db.Set<CalendarOverride>().FirstOrDefaultAsync(o => o.Date == date, ct);
         if (existing is not null) db.Remove(existing);

@@ -309,6 +309,8 @@ public sealed class Round : IVersioned
 
     private static void CheckSchedule(RoundSchedule s)
     {
+        foreach (var day in new[] { s.RegistrationOpens, s.RegistrationCloses, s.ReviewUntil, s.JudgingFrom, s.JudgingTo, s.AnnouncementOn })
+            SensibleDates.Check(day);
         if (!(s.RegistrationOpens <= s.RegistrationCloses && s.RegistrationCloses <= s.ReviewUntil && s.ReviewUntil <= s.JudgingFrom
               && s.JudgingFrom <= s.JudgingTo && s.JudgingTo <= s.AnnouncementOn))
             throw new DomainException(Messages.RoundScheduleOrder);
@@ -316,6 +318,7 @@ public sealed class Round : IVersioned
 
     private static void CheckDecision(DecisionRef decision)
     {
+        SensibleDates.Check(decision.Date);
         VietnameseText.Required(decision.Number, DecisionRef.NumberMaxLength, Messages.DecisionNumberRequired);
         VietnameseText.Required(decision.Signer, DecisionRef.SignerMaxLength, Messages.DecisionSignerRequired);
     }

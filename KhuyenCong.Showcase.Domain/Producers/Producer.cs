@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Geography;
@@ -81,6 +80,7 @@ public sealed partial class Producer : IVersioned
 
         var name = VietnameseText.Required(details.Name, NameMaxLength, Messages.ProducerNameRequired);
         var registration = VietnameseText.Required(details.RegistrationNumber, RegistrationNumberMaxLength, Messages.ProducerRegistrationRequired);
+        SensibleDates.Check(details.RegistrationDate);
         if (details.RegistrationDate is { } registeredOn && registeredOn > today)
             throw new DomainException(Messages.ProducerRegistrationDateFuture);
         var taxCode = VietnameseText.CleanOrNull(details.TaxCode)?.Replace(" ", "");
@@ -89,7 +89,7 @@ public sealed partial class Producer : IVersioned
         var phone = VietnameseText.Required(details.Phone, PhoneMaxLength, Messages.ProducerPhoneRequired).Replace(" ", "").Replace(".", "");
         if (!PhonePattern().IsMatch(phone)) throw new DomainException(Messages.ProducerPhoneInvalid);
         var email = VietnameseText.CleanOrNull(details.Email);
-        if (email is not null && (email.Length > EmailMaxLength || !MailAddress.TryCreate(email, out _)))
+        if (email is not null && (email.Length > EmailMaxLength || !VietnameseText.IsEmail(email)))
             throw new DomainException(Messages.ProducerEmailInvalid);
         var website = VietnameseText.CleanOrNull(details.Website);
         if (website is not null)

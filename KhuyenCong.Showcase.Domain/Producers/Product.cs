@@ -186,6 +186,8 @@ public sealed class ProductDocument
     internal ProductDocument(Guid productId, DocumentInfo info, StoredFile file, DateTimeOffset now)
     {
         if (!Enum.IsDefined(info.Type)) throw new DomainException(Messages.DocumentTypeInvalid);
+        SensibleDates.Check(info.IssuedOn);
+        SensibleDates.Check(info.ExpiresOn);
         if (info.IssuedOn is { } issued && info.ExpiresOn is { } expires && expires < issued)
             throw new DomainException(Messages.DocumentExpiryBeforeIssue);
         Id = Guid.CreateVersion7();

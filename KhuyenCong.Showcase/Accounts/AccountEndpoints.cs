@@ -8,8 +8,10 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn, [FromForm] string? returnUrl) =>
+        endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn, HttpContext context, [FromForm] string? returnUrl) =>
         {
+            // A new stamp makes every copy of this account's cookie worthless, on this device and any other.
+            if (await signIn.UserManager.GetUserAsync(context.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(SafeReturn(returnUrl));
         });
@@ -26,8 +28,20 @@ public static class AccountEndpoints
         return endpoints;
     }
 
-    /// <summary>Only local paths: an open redirect would let a phishing link borrow our address.</summary>
-    public static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+    /// <summary>
+    /// Only local paths: an open redirect would let a phishing link borrow our address. A path with a control or
+    /// space character is not one (LocalRedirect would throw on it); letters outside ASCII are percent-encoded, since
+    /// a Location header carries ASCII only ("/san-pham?q=gốm" arrives as typed and must still work).
+    /// </summary>
+    public static string SafeReturn(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl[0] != '/' || (returnUrl.Length > 1 && returnUrl[1] is '/' or '\\')
+            || returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\'))
+            return "/";
+        if (returnUrl.All(char.IsAscii)) return returnUrl;
+        var encoded = new System.Text.StringBuilder(returnUrl.Length * 2);
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(returnUrl))
+            encoded.Append(b < 0x80 ? ((char)b).ToString() : $"%{b:X2}");
+        return encoded.ToString();
+    }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using KhuyenCong.Showcase.Common;
 using Microsoft.Net.Http.Headers;
@@ -13,7 +12,7 @@ public static class EndpointGuard
 {
     public static async Task<IResult> RunAsync(HttpContext context, AccountService accounts, Func<UserScope, CancellationToken, Task<IResult>> action)
     {
-        var actor = await accounts.ScopeForAsync(context.User.FindFirstValue(ClaimTypes.NameIdentifier), context.RequestAborted);
+        var actor = await accounts.ScopeForAsync(context.User, context.RequestAborted);
         try
         {
             var result = await action(actor, context.RequestAborted);
@@ -24,7 +23,11 @@ public static class EndpointGuard
         }
         catch (AccessDeniedException)
         {
-            return actor.IsAuthenticated ? TypedResults.Forbid() : TypedResults.Challenge();
+            return actor.IsAuthenticated ? TypedResults.StatusCode(StatusCodes.Status403Forbidden) : TypedResults.Challenge();
+        }
+        catch (NotFoundException)
+        {
+            return TypedResults.NotFound();
         }
         catch (DomainException e)
         {

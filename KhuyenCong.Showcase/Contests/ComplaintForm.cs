@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Components.Shared;
 using System.ComponentModel.DataAnnotations;
 using KhuyenCong.Showcase.Resources;
 
@@ -8,6 +9,6 @@ public sealed class ComplaintForm
     public const int MaxAttachments = 3;
 
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ComplaintReasonsRequired))]
-    [StringLength(Complaint.TextMaxLength)]
+    [TextLength(Complaint.TextMaxLength)]
     public string Reasons { get; set; } = "";
 }

@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Components.Shared;
 using System.ComponentModel.DataAnnotations;
 using KhuyenCong.Showcase.Resources;
 
@@ -10,7 +11,7 @@ public sealed class DossierForm
     public bool MassProducible { get; set; }
     public bool MeetsStandards { get; set; }
 
-    [StringLength(RegistrationForm.TextMaxLength)]
+    [TextLength(RegistrationForm.TextMaxLength)]
     public string? AnnualCapacity { get; set; }
 
     [Range(0, int.MaxValue, ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.EntryNegativeNumber))]
@@ -19,16 +20,16 @@ public sealed class DossierForm
     [Range(0, long.MaxValue, ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.EntryNegativeNumber))]
     public long? AnnualRevenue { get; set; }
 
-    [StringLength(DescriptionForm.TextMaxLength)]
+    [TextLength(DescriptionForm.TextMaxLength)]
     public string? Highlights { get; set; }
 
-    [StringLength(DescriptionForm.TextMaxLength)]
+    [TextLength(DescriptionForm.TextMaxLength)]
     public string? EconomicValue { get; set; }
 
-    [StringLength(DescriptionForm.TextMaxLength)]
+    [TextLength(DescriptionForm.TextMaxLength)]
     public string? SocialAndEnvironment { get; set; }
 
-    [StringLength(DescriptionForm.TextMaxLength)]
+    [TextLength(DescriptionForm.TextMaxLength)]
     public string? CultureAndAesthetics { get; set; }
 
     public RegistrationForm ToRegistration() => new(SelfMade, MassProducible, MeetsStandards, AnnualCapacity, Workers, AnnualRevenue);

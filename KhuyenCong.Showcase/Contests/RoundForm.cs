@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Components.Shared;
 using System.ComponentModel.DataAnnotations;
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Common;
@@ -17,19 +18,19 @@ public sealed class RoundForm
     public int Year { get; set; }
 
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.RoundNameRequired))]
-    [StringLength(Round.NameMaxLength)]
+    [TextLength(Round.NameMaxLength)]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.RoundOrganiserRequired))]
-    [StringLength(Round.OrganiserMaxLength)]
+    [TextLength(Round.OrganiserMaxLength)]
     public string Organiser { get; set; } = "";
 
-    [StringLength(DecisionRef.NumberMaxLength)]
+    [TextLength(DecisionRef.NumberMaxLength)]
     public string? DecisionNumber { get; set; }
 
     public DateOnly? DecisionDate { get; set; }
 
-    [StringLength(DecisionRef.SignerMaxLength)]
+    [TextLength(DecisionRef.SignerMaxLength)]
     public string? DecisionSigner { get; set; }
 
     [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.Validation_DateRequired))]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KhuyenCong.Showcase.Accounts;
+using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Components;
 using KhuyenCong.Showcase.Contests;
 using KhuyenCong.Showcase.Judging;
@@ -50,6 +51,7 @@ public static class ShowcaseHosting
         services.AddSingleton<KhuyenCong.Showcase.Notifications.NotificationService>();
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<CurrentUser>();
+        services.AddHttpContextAccessor();
         services.AddHostedService<OrphanSweeper>();
 
         services.AddIdentityCore<AppUser>(o =>
@@ -81,7 +83,17 @@ public static class ShowcaseHosting
             o.Cookie.Name = "kc.auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // A refused page answers 403 where it was asked for (the status code page renders the explanation),
+            // instead of a redirect that a script or a download would take for success.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
+        // Every request checks the account's security stamp: locking, a role or scope change and signing out
+        // (which renews the stamp) end every session of the account at once, not after 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Producer, p => p.RequireRole(Roles.Producer))
             .AddPolicy(Policies.Judge, p => p.RequireRole(Roles.Judge))
@@ -104,7 +116,11 @@ public static class ShowcaseHosting
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+        // Circuit errors go to the log, not to the browser's console, in Development too (the default run mode).
+        // Inputs stop at their field's limit in the browser (4 000 characters at most, up to 3 bytes each in UTF-8,
+        // escaped in JSON); the hub takes a message well beyond that, so an over-long paste gets a message, not a dead circuit.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddRadzenComponents();
         services.AddHealthChecks().AddDbContextCheck<ShowcaseDb>("database");
         services.AddAntiforgery();
@@ -134,12 +150,22 @@ public static class ShowcaseHosting
 
     public static WebApplication MapShowcase(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        // In every environment, Development included (what `dotnet run` starts): a visitor never sees a stack trace or a
+        // source path, and an exception that means "refused", "missing" or "bad input" answers with that status.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
-        app.UseStatusCodePagesWithReExecute("/not-found");
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = exception => exception switch
+            {
+                AccessDeniedException => StatusCodes.Status403Forbidden,
+                NotFoundException => StatusCodes.Status404NotFound,
+                DomainException or BadHttpRequestException or FormatException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ShowcasePaths.FrameworkAssets) });

@@ -3,7 +3,6 @@ using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Media;
 using KhuyenCong.Showcase.Producers;
 using Microsoft.Net.Http.Headers;
-using System.Security.Claims;
 
 namespace KhuyenCong.Showcase.Media;
 
@@ -14,7 +13,7 @@ public static class MediaEndpoints
         endpoints.MapGet("/media/{**key}", async Task<IResult> (string key, HttpContext context, AccountService accounts,
             ProductService products, MediaService media, CancellationToken ct) =>
         {
-            var actor = await accounts.ScopeForAsync(context.User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+            var actor = await accounts.ScopeForAsync(context.User, ct);
             MediaAccess? access;
             try
             {
@@ -22,7 +21,7 @@ public static class MediaEndpoints
             }
             catch (AccessDeniedException)
             {
-                return actor.IsAuthenticated ? TypedResults.Forbid() : TypedResults.Challenge();
+                return actor.IsAuthenticated ? TypedResults.StatusCode(StatusCodes.Status403Forbidden) : TypedResults.Challenge();
             }
             if (access is null) return TypedResults.NotFound();
             var stream = await media.OpenAsync(access.Key, ct);

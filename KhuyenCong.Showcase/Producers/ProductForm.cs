@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Components.Shared;
 using System.ComponentModel.DataAnnotations;
 using KhuyenCong.Showcase.Resources;
 
@@ -6,19 +7,19 @@ namespace KhuyenCong.Showcase.Producers;
 public sealed class ProductForm
 {
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ProductNameRequired))]
-    [StringLength(Product.NameMaxLength)]
+    [TextLength(Product.NameMaxLength)]
     public string Name { get; set; } = "";
 
     public ProductGroup Group { get; set; } = ProductGroup.Handicraft;
 
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ProductStoryRequired))]
-    [StringLength(Product.StoryMaxLength)]
+    [TextLength(Product.StoryMaxLength)]
     public string Story { get; set; } = "";
 
-    [StringLength(Product.TextMaxLength)] public string? Materials { get; set; }
-    [StringLength(Product.TextMaxLength)] public string? Process { get; set; }
-    [StringLength(Product.TextMaxLength)] public string? Market { get; set; }
-    [StringLength(Product.TextMaxLength)] public string? Specifications { get; set; }
+    [TextLength(Product.TextMaxLength)] public string? Materials { get; set; }
+    [TextLength(Product.TextMaxLength)] public string? Process { get; set; }
+    [TextLength(Product.TextMaxLength)] public string? Market { get; set; }
+    [TextLength(Product.TextMaxLength)] public string? Specifications { get; set; }
 
     [Range(0, long.MaxValue, ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ProductPriceNegative))]
     public long? PriceMin { get; set; }

@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Components.Shared;
 using System.ComponentModel.DataAnnotations;
 using KhuyenCong.Showcase.Geography;
 using KhuyenCong.Showcase.Resources;
@@ -9,16 +10,16 @@ public sealed class ProfileForm
     public LegalForm LegalForm { get; set; } = LegalForm.HouseholdBusiness;
 
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ProducerNameRequired))]
-    [StringLength(Producer.NameMaxLength)]
+    [TextLength(Producer.NameMaxLength)]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ProducerRegistrationRequired))]
-    [StringLength(Producer.RegistrationNumberMaxLength)]
+    [TextLength(Producer.RegistrationNumberMaxLength)]
     public string RegistrationNumber { get; set; } = "";
 
     public DateOnly? RegistrationDate { get; set; }
 
-    [StringLength(Producer.TaxCodeMaxLength)]
+    [TextLength(Producer.TaxCodeMaxLength)]
     public string? TaxCode { get; set; }
 
     public Guid? ProvinceId { get; set; }
@@ -27,24 +28,24 @@ public sealed class ProfileForm
     public Guid? CommuneId { get; set; }
 
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ProducerAddressRequired))]
-    [StringLength(Producer.AddressMaxLength)]
+    [TextLength(Producer.AddressMaxLength)]
     public string Address { get; set; } = "";
 
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ProducerRepresentativeRequired))]
-    [StringLength(Producer.PersonMaxLength)]
+    [TextLength(Producer.PersonMaxLength)]
     public string Representative { get; set; } = "";
 
-    [StringLength(Producer.PersonMaxLength)]
+    [TextLength(Producer.PersonMaxLength)]
     public string? RepresentativePosition { get; set; }
 
     [Required(ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.ProducerPhoneRequired))]
-    [StringLength(Producer.PhoneMaxLength)]
+    [TextLength(Producer.PhoneMaxLength)]
     public string Phone { get; set; } = "";
 
-    [StringLength(Producer.EmailMaxLength)]
+    [TextLength(Producer.EmailMaxLength)]
     public string? Email { get; set; }
 
-    [StringLength(Producer.WebsiteMaxLength)]
+    [TextLength(Producer.WebsiteMaxLength)]
     public string? Website { get; set; }
 
     public double? Latitude { get; set; }

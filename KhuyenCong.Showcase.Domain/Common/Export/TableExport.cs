@@ -513,7 +513,9 @@ public static class TableExport
         {
             text = "'" + text;
         }
-        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        // Quoted whenever it holds a separator of either kind: Excel on a Vietnamese Windows splits on ';' (the list
+        // separator there), and an unquoted "Gỗ;=1+1" would become a formula in the next cell.
+        if (text.AsSpan().IndexOfAny(",;\"\r\n") < 0)
         {
             return text;
         }
