@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KhuyenCong.Showcase.Tests.Infrastructure;
 
 namespace KhuyenCong.Showcase.Tests.Hosting;
 
@@ -18,15 +19,20 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    private ProcessStartInfo Start(string environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(AppDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Showcase__DataFolder"] = _folder.FullName;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var process = Process.Start(Start("Production", args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -90,6 +96,45 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("coso@demo.khuyencong.vn", seeded.Output);
         var again = await RunAsync("seed-demo");
         Assert.Contains("nothing created", again.Output);
+    }
+
+    /// <summary>Issue 7, finding 7: started as Staging, the app seeded the demo and admin@demo… signed in with the README's password.</summary>
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    public async Task TheDemoShouldNotBeCreatedOutsideDevelopment(string environment)
+    {
+        var port = FreePort.Next();
+        using var server = Process.Start(Start(environment, "--urls", $"http://127.0.0.1:{port}"))!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var deadline = DateTime.UtcNow.AddMinutes(1);
+            while (true)
+            {
+                try
+                {
+                    if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) break;
+                }
+                catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+                {
+                }
+                if (server.HasExited) Assert.Fail("the app stopped: " + await server.StandardError.ReadToEndAsync());
+                await Task.Delay(200);
+            }
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder.FullName, "showcase.db")};Pooling=False");
+        await db.OpenAsync();
+        await using var count = db.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM AspNetUsers WHERE Email LIKE '%@demo.khuyencong.vn'";
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+        count.CommandText = "SELECT COUNT(*) FROM Producers";
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

@@ -185,14 +185,14 @@ public static class ShowcaseHosting
         return app;
     }
 
-    /// <summary>Migrates, makes sure roles and reference provinces exist, and seeds the demo outside Production.</summary>
+    /// <summary>Migrates, makes sure roles and reference provinces exist, and seeds the demo in Development only.</summary>
     public static async Task PrepareDataAsync(this WebApplication app)
     {
         var report = await DataSetup.MigrateAsync(app.Services);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KhuyenCong.Showcase");
         logger.LogInformation("Database ready: {Migrations} migrations applied, {Provinces} reference units created", report.Applied, report.UnitsCreated);
         var options = app.Configuration.GetSection("Showcase").Get<ShowcaseOptions>() ?? new ShowcaseOptions();
-        if (app.Environment.IsProduction() || !options.SeedDemo) return;
+        if (!app.Environment.IsDevelopment() || !options.SeedDemo) return;
         var demo = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync();
         if (demo.Created) DataSetup.PrintDemo(demo, Console.Out);
     }

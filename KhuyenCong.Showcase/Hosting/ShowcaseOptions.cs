@@ -14,6 +14,9 @@ public sealed class ShowcaseOptions
     /// <summary>Where the source code is published (AGPL-3.0 §13 asks us to offer it to network users).</summary>
     public string SourceUrl { get; set; } = "";
 
-    /// <summary>Create demo data on first start with an empty database (never in Production).</summary>
-    public bool SeedDemo { get; set; } = true;
+    /// <summary>
+    /// Create demo data on first start with an empty database — only in Development, where appsettings.Development.json
+    /// turns it on: demo accounts share a password printed in the README. Elsewhere only the seed-demo verb makes them.
+    /// </summary>
+    public bool SeedDemo { get; set; }
 }
