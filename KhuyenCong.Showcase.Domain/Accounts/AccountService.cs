@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using KhuyenCong.Showcase.Audit;
 using KhuyenCong.Showcase.Common;
+using KhuyenCong.Showcase.Common.Mail;
 using KhuyenCong.Showcase.Data;
 using KhuyenCong.Showcase.Geography;
 using Microsoft.AspNetCore.Identity;
@@ -14,14 +15,15 @@ public sealed record UserRow(string Id, string Email, string FullName, string? P
 
 public sealed record InviteRequest(string Email, string FullName, string? Position, string Role, Guid? UnitId);
 
-/// <summary>The invited person sets a password through a link carrying this one-time token.</summary>
-public sealed record Invitation(string UserId, string Email, string Token);
+/// <summary>The invited person sets a password through a link carrying this one-time token, also sent by mail when it could be.</summary>
+public sealed record Invitation(string UserId, string Email, string Token, string Link, bool Mailed);
 
 /// <summary>
 /// Account operations. Identity's managers are scoped services; each operation takes its own scope so a long-lived
 /// Blazor circuit never holds a stale DbContext.
 /// </summary>
-public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactory<ShowcaseDb> dbFactory, GeographyService geography, TimeProvider clock)
+public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactory<ShowcaseDb> dbFactory, GeographyService geography, MailSender mail,
+    TimeProvider clock)
 {
     public const string PasswordSetupPurpose = "ResetPassword";
 
@@ -55,18 +57,111 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         return new UserScope(user.Id, name, roles.ToHashSet(), user.UnitId, user.ProducerId);
     }
 
-    public async Task<(IdentityResult Result, string? UserId)> RegisterProducerAsync(string email, string password, string fullName)
+    /// <summary>
+    /// A producer signs up: the account exists unconfirmed until the link mailed to the address is opened, so nobody
+    /// can hold an address that is not theirs (an officer's, before the invitation). An address that already has an
+    /// account gets a mail saying so instead, and the page says the same thing either way: nobody learns from sign-up
+    /// whether an address is registered. An unconfirmed sign-up of the same address is replaced.
+    /// </summary>
+    /// <param name="link">Turns a local path with its query into the absolute address the mail carries.</param>
+    public async Task<IdentityResult> RegisterProducerAsync(string email, string password, string fullName, Func<string, string> link,
+        CancellationToken ct = default)
+    {
+        email = email.Trim();
+        if (!VietnameseText.IsEmail(email)) return Failed("InvalidEmail", Resources.Messages.IdentityInvalidEmail, email);
+        string name;
+        try
+        {
+            name = VietnameseText.Required(fullName, AppUser.FullNameMaxLength, Resources.Messages.AccountFullNameRequired);
+        }
+        catch (DomainException e)
+        {
+            return Failed("FullName", e.Message);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            if (existing.EmailConfirmed || !await IsUnclaimedSignUpAsync(users, existing))
+            {
+                await mail.SendAsync(AccountMails.AlreadyRegistered(email, link("/account/login"), link("/account/forgot")), ct);
+                return IdentityResult.Success;
+            }
+            var removed = await users.DeleteAsync(existing);
+            if (!removed.Succeeded) return removed;
+        }
+        var user = NewUser(email, name, null);
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) return created;
+        var role = await users.AddToRoleAsync(user, Roles.Producer);
+        if (!role.Succeeded) return role;
+        await SendConfirmationAsync(users, user, link, ct);
+        return IdentityResult.Success;
+    }
+
+    /// <summary>Opens the account whose address the link was mailed to.</summary>
+    public async Task<IdentityResult> ConfirmEmailAsync(string userId, string token)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = NewUser(email, fullName, null);
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) return (created, null);
-        var role = await users.AddToRoleAsync(user, Roles.Producer);
-        return (role, role.Succeeded ? user.Id : null);
+        var user = await users.FindByIdAsync(userId);
+        return user is null ? IdentityResult.Failed(users.ErrorDescriber.InvalidToken()) : await users.ConfirmEmailAsync(user, token);
     }
 
-    public async Task<Invitation> InviteAsync(UserScope inviter, InviteRequest request)
+    /// <summary>
+    /// Forgotten password: a reset link for a confirmed account, a new confirmation link for one never confirmed,
+    /// nothing for an unknown address — and the same answer on the page in all three cases.
+    /// </summary>
+    public async Task RequestPasswordResetAsync(string email, Func<string, string> link, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (!VietnameseText.IsEmail(email.Trim()) || await users.FindByEmailAsync(email.Trim()) is not { } user) return;
+        if (!user.EmailConfirmed)
+        {
+            if (await IsUnclaimedSignUpAsync(users, user)) await SendConfirmationAsync(users, user, link, ct);
+            return;
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        await mail.SendAsync(AccountMails.PasswordReset(user.Email!, link($"/account/reset?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}")), ct);
+    }
+
+    /// <summary>Sets a new password from a mailed link; the new security stamp ends every session opened with the old one.</summary>
+    public async Task<IdentityResult> ResetPasswordAsync(string userId, string token, string password)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return IdentityResult.Failed(users.ErrorDescriber.InvalidToken());
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (result.Succeeded) await users.ResetAccessFailedCountAsync(user);
+        return result;
+    }
+
+    /// <summary>An administrator's lock (until the end of time) rather than the 15 minutes after wrong passwords.</summary>
+    public async Task<bool> IsLockedByAdministratorAsync(string email)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        // Stored to the millisecond, the end of time comes back a little short of DateTimeOffset.MaxValue.
+        return await users.FindByEmailAsync(email.Trim()) is { LockoutEnd: { } end } && end > clock.GetUtcNow().AddYears(100);
+    }
+
+    private async Task SendConfirmationAsync(UserManager<AppUser> users, AppUser user, Func<string, string> link, CancellationToken ct)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        await mail.SendAsync(AccountMails.Confirm(user.Email!, user.FullName,
+            link($"/account/confirm?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}")), ct);
+    }
+
+    /// <summary>A self sign-up nobody has confirmed or used yet: a producer account with no facility and an unconfirmed address.</summary>
+    private static async Task<bool> IsUnclaimedSignUpAsync(UserManager<AppUser> users, AppUser user) =>
+        !user.EmailConfirmed && user.ProducerId is null && (await users.GetRolesAsync(user)).All(r => r == Roles.Producer);
+
+    private static IdentityResult Failed(string code, string format, params object?[] args) =>
+        IdentityResult.Failed(new IdentityError { Code = code, Description = string.Format(System.Globalization.CultureInfo.CurrentCulture, format, args) });
+
+    public async Task<Invitation> InviteAsync(UserScope inviter, InviteRequest request, Func<string, string> link)
     {
         var units = await geography.DirectoryAsync();
         if (!InvitePolicy.CanInvite(inviter, units, request.Role, request.UnitId)) throw new AccessDeniedException();
@@ -74,6 +169,12 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<ShowcaseDb>();
         await using var transaction = await db.Database.BeginTransactionAsync();
+        // Someone who signed up with the officer's address never confirmed it: the invitation takes the address back.
+        if (await users.FindByEmailAsync(request.Email.Trim()) is { } squatter && await IsUnclaimedSignUpAsync(users, squatter))
+        {
+            Check(await users.DeleteAsync(squatter));
+            db.Add(AuditEntry.Record(inviter, clock.GetUtcNow(), "user.unconfirmed-replaced", nameof(AppUser), squatter.Id, new { squatter.Email }, null));
+        }
         var user = NewUser(request.Email, request.FullName, request.Position);
         user.UnitId = request.UnitId;
         var created = await users.CreateAsync(user);
@@ -85,7 +186,17 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
             new { user.Email, request.Role, request.UnitId }));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new Invitation(user.Id, user.Email!, token);
+        var address = link($"/account/invitation?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        try
+        {
+            await mail.SendAsync(AccountMails.Invitation(user.Email!, user.FullName, EnumText.Role(request.Role), address));
+            return new Invitation(user.Id, user.Email!, token, address, Mailed: true);
+        }
+        catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or System.Net.Sockets.SocketException)
+        {
+            // The account exists; the officer hands the link over another way, and the page says the mail did not go.
+            return new Invitation(user.Id, user.Email!, token, address, Mailed: false);
+        }
     }
 
     public async Task<IdentityResult> AcceptInvitationAsync(string userId, string token, string password)
@@ -165,6 +276,8 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         if (user is null)
         {
             user = NewUser(email, "Quản trị hệ thống", null);
+            // The operator vouches for the address on the command line: no mail round-trip to sign in.
+            user.EmailConfirmed = true;
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded) return (false, result);
             created = true;

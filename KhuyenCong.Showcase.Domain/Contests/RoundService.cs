@@ -145,6 +145,14 @@ public sealed class RoundService(
         return round;
     }
 
+    /// <summary>The round for its own staff to change: following it from below is not enough.</summary>
+    public async Task<Round?> FindToManageAsync(UserScope actor, Guid id, CancellationToken ct = default)
+    {
+        var round = await FindAsync(actor, id, ct);
+        if (round is not null && !ContestPolicy.CanManage(actor, await geography.DirectoryAsync(ct), round)) throw new AccessDeniedException();
+        return round;
+    }
+
     public async Task<IReadOnlyList<RoundRow>> ListAsync(UserScope actor, CancellationToken ct = default)
     {
         if (!actor.IsStaff) throw new AccessDeniedException();

@@ -147,6 +147,8 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
         var member = await JurorAsync(db, actor, roundId, ct, tracking: true);
+        // Declarations decide which sheets count: once results are proposed they are part of the record, like the sheets.
+        if (round.State > RoundState.Judging) throw new DomainException(Messages.DeclarationsClosed);
         var entries = await db.Set<Entry>().Where(e => e.RoundId == roundId && e.State == EntryState.Accepted).Select(e => e.Id).ToListAsync(ct);
         var automatic = await JudgeAssignments.AutomaticConflictsAsync(db, round, [actor.UserId], ct);
         var existing = await db.Set<ConflictDeclaration>().Where(c => c.RoundId == roundId && c.UserId == actor.UserId).ToListAsync(ct);

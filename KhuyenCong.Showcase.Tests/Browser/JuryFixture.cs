@@ -16,7 +16,7 @@ public sealed record JuryRound(Guid RoundId, IReadOnlyList<(Guid Id, string Code
 /// <summary>Puts a province round into judging with accepted dossiers from the demo facilities and a jury with passwords.</summary>
 public static class JuryFixture
 {
-    public const string JudgePassword = "giamkhao2026";
+    public const string JudgePassword = "cham-diem-2026";
 
     public static async Task<JuryRound> JudgingRoundAsync(AppServer app, int entries, int judges, int minimumSheets)
     {
@@ -65,7 +65,7 @@ public static class JuryFixture
         for (var i = 0; i < judges; i++)
         {
             var email = $"gk{i + 1}-{Guid.NewGuid().ToString("N")[..6]}@example.vn";
-            var user = new AppUser { UserName = email, Email = email, FullName = $"Giám khảo {i + 1}", Position = "Chuyên gia", UnitId = haTinh, CreatedAt = DateTimeOffset.UtcNow };
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = $"Giám khảo {i + 1}", Position = "Chuyên gia", UnitId = haTinh, CreatedAt = DateTimeOffset.UtcNow };
             Assert.True((await users.CreateAsync(user, JudgePassword)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.Judge)).Succeeded);
             await app.Get<JudgingService>().AddMemberAsync(staff, roundId, user.Id, PanelBody.Jury, i == 0 ? PanelRole.Chair : PanelRole.Member);

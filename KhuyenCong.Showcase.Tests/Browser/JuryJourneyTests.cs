@@ -117,6 +117,7 @@ public sealed class JuryJourneyTests(SiteFixture site)
         {
             await tab.GotoAsync($"{Url}/jury/entries/{entryId}");
             await tab.WaitInteractiveAsync();
+            await Assertions.Expect(tab.Locator("[data-testid=score-1]")).ToBeEnabledAsync();
         }
         await tabA.FocusAsync("[data-testid=score-1]");
         await tabA.Keyboard.TypeAsync("31");
@@ -150,6 +151,7 @@ public sealed class JuryJourneyTests(SiteFixture site)
         await again.SignInAsync(Url, round.Judges[0].Email, JuryFixture.JudgePassword);
         await again.GotoAsync($"{Url}/jury/entries/{entryId}");
         await again.WaitInteractiveAsync();
+        await Assertions.Expect(again.Locator("[data-testid=score-1]")).ToBeEnabledAsync();
         await Assertions.Expect(again.Locator("[data-testid=score-1]")).ToHaveValueAsync("31");
         await Assertions.Expect(again.Locator("[data-testid=score-2]")).ToHaveValueAsync("33");
         await Assertions.Expect(again.Locator("[data-testid=score-3]")).ToHaveValueAsync("9");
@@ -157,10 +159,49 @@ public sealed class JuryJourneyTests(SiteFixture site)
         await again.ShotAsync("sheet-phone");
     }
 
+    /// <summary>Issue 7, finding 1, as the probe did it: a conflict declared in a second tab while the first has the sheet open.</summary>
+    [Fact]
+    public async Task AConflictDeclaredInASecondTabStopsTheOpenSheetFromSavingOrSubmitting()
+    {
+        var round = await JuryFixture.JudgingRoundAsync(site.App, entries: 1, judges: 1, minimumSheets: 1);
+        var (entryId, code) = round.Entries[0];
+        var tabA = await site.NewPageAsync();
+        await tabA.SignInAsync(Url, round.Judges[0].Email, JuryFixture.JudgePassword);
+        await tabA.ClickAsync("[data-testid=declare-link]");
+        await tabA.Locator("[data-testid=declarations]").WaitForAsync();
+        await tabA.ClickAsync("[data-testid=declare-submit]");
+        await Assertions.Expect(tabA.Locator("[data-testid=jury-entries]")).ToBeVisibleAsync();
+        await tabA.GotoAsync($"{Url}/jury/entries/{entryId}");
+        await tabA.WaitInteractiveAsync();
+        await Assertions.Expect(tabA.Locator("[data-testid=score-1]")).ToBeEnabledAsync();
+
+        var tabB = await tabA.Context.NewPageAsync();
+        await tabB.GotoAsync($"{Url}/jury/rounds/{round.RoundId}/declare");
+        await tabB.WaitInteractiveAsync();
+        await tabB.CheckAsync($"[data-testid=conflict-{code}]");
+        await tabB.ClickAsync("[data-testid=declare-submit]");
+        await tabB.WaitForURLAsync($"{Url}/jury");
+
+        await tabA.FocusAsync("[data-testid=score-1]");
+        await tabA.Keyboard.TypeAsync("40");
+        await Assertions.Expect(tabA.Locator("[data-testid=form-error]")).ToContainTextAsync("xung đột lợi ích");
+        await tabA.FocusAsync("[data-testid=sheet-submit]");
+        await tabA.Keyboard.PressAsync("Enter");
+        await tabA.ClickAsync("[data-testid=sheet-confirm]");
+        await Assertions.Expect(tabA.Locator("[data-testid=sheet-closed]")).ToContainTextAsync("xung đột lợi ích");
+        await Assertions.Expect(tabA.Locator("[data-testid=sheet-submitted]")).ToHaveCountAsync(0);
+        await tabA.ShotAsync("sheet-conflict-refused-desktop");
+
+        var cell = (await site.App.Get<JudgingService>().ProgressAsync(round.Staff, round.RoundId)).Cells.Single();
+        Assert.Equal((JudgingService.CellState.Conflict, 0m), (cell.State, cell.Total ?? 0m));
+        Assert.Null(Assert.Single(await site.App.Get<RoundService>().ResultsAsync(round.Staff, round.RoundId)).Result.Mean);
+    }
+
     private async Task ScoreWithKeyboardAsync(IPage page, Guid entryId, IReadOnlyList<string> values, bool shot)
     {
         await page.GotoAsync($"{Url}/jury/entries/{entryId}");
         await page.WaitInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=score-1]")).ToBeEnabledAsync();
         await page.FocusAsync("[data-testid=score-1]");
         foreach (var value in values)
         {

@@ -20,10 +20,15 @@ public sealed class ProducerJourneyTests(SiteFixture site)
         await page.GotoAsync($"{Url}/account/register");
         await page.FillAsync("#fullname", "Phạm Thị Lụa");
         await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "matkhau2026");
-        await page.FillAsync("#confirm", "matkhau2026");
+        await page.FillAsync("#password", "lua-to-tam-2026");
+        await page.FillAsync("#confirm", "lua-to-tam-2026");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/producer/profile");
+        await Assertions.Expect(page.Locator("[data-testid=register-sent]")).ToContainTextAsync(email);
+        var mail = await site.Mail.WaitForAsync(email, "Xác nhận địa chỉ email");
+        await page.GotoAsync(SmtpSink.LinkTo(mail, "/account/confirm"));
+        await Assertions.Expect(page.Locator("[data-testid=email-confirmed]")).ToBeVisibleAsync();
+        await page.SignInAsync(Url, email, "lua-to-tam-2026");
+        await page.GotoAsync($"{Url}/producer/profile");
         await page.WaitInteractiveAsync();
 
         await page.SelectOptionAsync("#legal-form", nameof(LegalForm.Cooperative));
@@ -161,10 +166,12 @@ public sealed class ProducerJourneyTests(SiteFixture site)
     {
         var accounts = site.App.Get<AccountService>();
         var email = $"khoa-{Guid.NewGuid():N}@example.vn";
-        Assert.True((await accounts.RegisterProducerAsync(email, "dungmatkhau1", "Người thử")).Result.Succeeded);
+        Assert.True((await accounts.RegisterProducerAsync(email, "dung-mat-khau-1", "Người thử", path => Url + path)).Succeeded);
+        var confirm = SmtpSink.LinkTo(await site.Mail.WaitForAsync(email, "Xác nhận"), "/account/confirm");
         var page = await site.NewPageAsync();
+        await page.GotoAsync(confirm);
         for (var i = 0; i < 5; i++) await page.SignInAsync(Url, email, "saimatkhau9");
-        await page.SignInAsync(Url, email, "dungmatkhau1");
+        await page.SignInAsync(Url, email, "dung-mat-khau-1");
         await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("tạm khóa");
     }
 

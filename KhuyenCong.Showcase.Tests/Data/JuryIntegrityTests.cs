@@ -127,6 +127,10 @@ public sealed class JuryIntegrityTests(DatabaseFixture databases)
 
         // The scores file — and so the SHA-256 printed on the minutes — is byte for byte what it was.
         Assert.Equal(before, await judging.ScoresFileAsync(j.Staff, j.Round));
+        // Nor can a late declaration change which sheets count: declarations lock with the sheets.
+        Assert.Equal(Resources.Messages.DeclarationsClosed,
+            (await Assert.ThrowsAsync<DomainException>(() => DeclareAsync(host, j.Jury[1], j.Round, j.Entries[0]))).Message);
+        Assert.Equal(before, await judging.ScoresFileAsync(j.Staff, j.Round));
         Assert.Equal(EntryState.Recognised, (await host.Get<EntryService>().GetAsync(j.Staff, j.Entries[0]))!.Entry.State);
     }
 

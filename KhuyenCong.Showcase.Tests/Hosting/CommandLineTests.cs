@@ -76,13 +76,17 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task CreateAdminShouldCreateTheAccountAndRefuseAWeakPasswordOrNoEmail()
     {
-        var created = await RunAsync("create-admin", "ops@example.vn", "--password", "matkhau2026");
+        var created = await RunAsync("create-admin", "ops@example.vn", "--password", "Sao-Mai-2026-ops");
         Assert.Equal(0, created.Code);
         Assert.Contains("ops@example.vn created with role Admin", created.Output);
 
         var weak = await RunAsync("create-admin", "ops2@example.vn", "--password", "ngan");
         Assert.Equal(1, weak.Code);
         Assert.Contains("ít nhất 10 ký tự", weak.Error);
+
+        var common = await RunAsync("create-admin", "ops3@example.vn", "--password", "matkhau2026");
+        Assert.Equal(1, common.Code);
+        Assert.Contains("quá dễ đoán", common.Error);
 
         var noEmail = await RunAsync("create-admin");
         Assert.Equal(2, noEmail.Code);

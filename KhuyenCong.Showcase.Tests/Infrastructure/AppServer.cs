@@ -16,6 +16,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
     public AppServer() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The SMTP server the site sends its mail through; set before <see cref="Start"/>.</summary>
+    public SmtpSink? Mail { get; set; }
     public string MediaRoot => Path.Combine(_folder.FullName, "media");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -24,6 +27,12 @@ public sealed class AppServer : WebApplicationFactory<Program>
         var settings = ShowcaseHost.Settings(DbKind.Sqlite, $"Data Source={Path.Combine(_folder.FullName, "showcase.db")}", _folder.FullName);
         settings["Showcase:SeedDemo"] = "true";
         settings["Logging:LogLevel:Default"] = "Warning";
+        if (Mail is not null)
+        {
+            settings["Mail:SmtpHost"] = "127.0.0.1";
+            settings["Mail:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Mail:Security"] = "None";
+        }
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
@@ -71,8 +80,11 @@ public sealed class SiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         (_playwright, Browser) = await Chromium.LaunchAsync();
+        App.Mail = await SmtpSink.StartAsync();
         await Task.Run(App.Start);
     }
+
+    public SmtpSink Mail => App.Mail!;
 
     public async Task<IPage> NewPageAsync(bool phone = false)
     {
@@ -86,6 +98,7 @@ public sealed class SiteFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         await App.DisposeAsync();
+        if (App.Mail is not null) await App.Mail.DisposeAsync();
     }
 }
 

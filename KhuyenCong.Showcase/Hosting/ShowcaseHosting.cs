@@ -1,6 +1,7 @@
 using System.Globalization;
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Common;
+using KhuyenCong.Showcase.Common.Mail;
 using KhuyenCong.Showcase.Components;
 using KhuyenCong.Showcase.Contests;
 using KhuyenCong.Showcase.Judging;
@@ -37,6 +38,10 @@ public static class ShowcaseHosting
         services.AddSingleton<IBlobStore>(_ => new FileSystemBlobStore(
             Path.GetFullPath(configuration["Storage:Path"] is { Length: > 0 } storagePath ? storagePath : Path.Combine(dataFolder, "media"), builder.Environment.ContentRootPath)));
 
+        var mail = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+        if (string.IsNullOrWhiteSpace(mail.PickupFolder)) mail.PickupFolder = Path.Combine(dataFolder, "mail");
+        services.AddSingleton(mail);
+        services.AddSingleton<MailSender>();
         services.AddSingleton<GeographyService>();
         services.AddSingleton<MediaService>();
         services.AddSingleton<ProducerService>();
@@ -51,6 +56,7 @@ public static class ShowcaseHosting
         services.AddSingleton<KhuyenCong.Showcase.Notifications.NotificationService>();
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<AppLinks>();
         services.AddHttpContextAccessor();
         services.AddHostedService<OrphanSweeper>();
 
@@ -65,7 +71,10 @@ public static class ShowcaseHosting
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                // A self sign-up signs in only once its address is confirmed; invitations confirm it by being opened.
+                o.SignIn.RequireConfirmedEmail = true;
             })
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ShowcaseDb>()
             .AddSignInManager()
@@ -85,6 +94,13 @@ public static class ShowcaseHosting
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             // A refused page answers 403 where it was asked for (the status code page renders the explanation),
             // instead of a redirect that a script or a download would take for success.
+            // Signing in on the login page follows its returnUrl; a Location header carries ASCII only, and a local
+            // path like "/san-pham?q=gốm" must still arrive, so it goes through the same guard as every return address.
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(AccountEndpoints.SafeReturn(context.RedirectUri));
+                return Task.CompletedTask;
+            };
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -165,7 +181,8 @@ public static class ShowcaseHosting
             },
         });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // A fresh scope for the re-executed request: Blazor services of the first rendering (its NavigationManager) cannot serve it.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ShowcasePaths.FrameworkAssets) });
