@@ -104,12 +104,7 @@ public sealed class JuryJourneyTests(SiteFixture site)
     {
         var round = await JuryFixture.JudgingRoundAsync(site.App, entries: 1, judges: 1, minimumSheets: 1);
         var (entryId, _) = round.Entries[0];
-        var first = await site.NewPageAsync();
-        await first.SignInAsync(Url, round.Judges[0].Email, JuryFixture.JudgePassword);
-        await first.ClickAsync("[data-testid=declare-link]");
-        await first.Locator("[data-testid=declarations]").WaitForAsync();
-        await first.ClickAsync("[data-testid=declare-submit]");
-        await Assertions.Expect(first.Locator("[data-testid=jury-entries]")).ToBeVisibleAsync();
+        var first = await JudgeWithNoConflictsAsync(round.Judges[0].Email);
 
         var tabA = first;
         var tabB = await first.Context.NewPageAsync();
@@ -165,12 +160,7 @@ public sealed class JuryJourneyTests(SiteFixture site)
     {
         var round = await JuryFixture.JudgingRoundAsync(site.App, entries: 1, judges: 1, minimumSheets: 1);
         var (entryId, code) = round.Entries[0];
-        var tabA = await site.NewPageAsync();
-        await tabA.SignInAsync(Url, round.Judges[0].Email, JuryFixture.JudgePassword);
-        await tabA.ClickAsync("[data-testid=declare-link]");
-        await tabA.Locator("[data-testid=declarations]").WaitForAsync();
-        await tabA.ClickAsync("[data-testid=declare-submit]");
-        await Assertions.Expect(tabA.Locator("[data-testid=jury-entries]")).ToBeVisibleAsync();
+        var tabA = await JudgeWithNoConflictsAsync(round.Judges[0].Email);
         await tabA.GotoAsync($"{Url}/jury/entries/{entryId}");
         await tabA.WaitInteractiveAsync();
         await Assertions.Expect(tabA.Locator("[data-testid=score-1]")).ToBeEnabledAsync();
@@ -195,6 +185,18 @@ public sealed class JuryJourneyTests(SiteFixture site)
         var cell = (await site.App.Get<JudgingService>().ProgressAsync(round.Staff, round.RoundId)).Cells.Single();
         Assert.Equal((JudgingService.CellState.Conflict, 0m), (cell.State, cell.Total ?? 0m));
         Assert.Null(Assert.Single(await site.App.Get<RoundService>().ResultsAsync(round.Staff, round.RoundId)).Result.Mean);
+    }
+
+    /// <summary>A judge signed in who has declared no conflict, on the jury's home page.</summary>
+    private async Task<IPage> JudgeWithNoConflictsAsync(string email)
+    {
+        var page = await site.NewPageAsync();
+        await page.SignInAsync(Url, email, JuryFixture.JudgePassword);
+        await page.ClickAsync("[data-testid=declare-link]");
+        await page.Locator("[data-testid=declarations]").WaitForAsync();
+        await page.ClickAsync("[data-testid=declare-submit]");
+        await Assertions.Expect(page.Locator("[data-testid=jury-entries]")).ToBeVisibleAsync();
+        return page;
     }
 
     private async Task ScoreWithKeyboardAsync(IPage page, Guid entryId, IReadOnlyList<string> values, bool shot)
