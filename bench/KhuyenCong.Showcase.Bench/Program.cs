@@ -222,6 +222,8 @@ async Task<List<(UserScope Scope, Guid Entry, IReadOnlyList<Guid> Criteria)>> Se
             var member = new PanelMember(round.Id, user.Id, user.FullName, null, PanelBody.Jury, j == 0 ? PanelRole.Chair : PanelRole.Member);
             member.MarkDeclared(now);
             db.Add(member);
+            // What DeclareAsync records for an entry without a conflict: every save checks it is there.
+            db.Add(new ConflictDeclaration(round.Id, entry.Id, user.Id, false, false, null, now));
             judges.Add((new UserScope(user.Id, user.FullName, new HashSet<string> { Roles.Judge }, null, null), entry.Id, round.Criteria.Select(c => c.Id).ToList()));
         }
         await db.SaveChangesAsync();
