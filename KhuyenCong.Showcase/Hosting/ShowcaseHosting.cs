@@ -15,7 +15,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.FileProviders;
 using Radzen;
 
 namespace KhuyenCong.Showcase.Hosting;
@@ -185,8 +184,8 @@ public static class ShowcaseHosting
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseStaticFiles();
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(ShowcasePaths.FrameworkAssets) });
-        // Our own files are served above, before endpoint routing; only package assets (Radzen) go through MapStaticAssets.
+        // The top-level wwwroot/ is served above, before endpoint routing; the framework's script, component files
+        // (scoped CSS, the reconnect module) and package assets go through MapStaticAssets.
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -25,7 +25,4 @@ public static class ShowcasePaths
         var current = Directory.GetCurrentDirectory();
         return File.Exists(Path.Combine(current, "appsettings.json")) ? current : AppContext.BaseDirectory;
     }
-
-    /// <summary>blazor.web.js, produced at build from the runtime package (never committed).</summary>
-    public static string FrameworkAssets => Path.Combine(AppContext.BaseDirectory, "framework");
 }
