@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(chromium fonts-noto-core postgresql-15 poppler-utils python3-aiosmtpd)
+packages=(chromium fonts-noto-core postgresql-15 poppler-utils python3-aiosmtpd zbar-tools libimage-exiftool-perl imagemagick webp)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -19,6 +19,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+dotnet tool restore >/dev/null
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
@@ -32,6 +34,9 @@ read -r passed failed skipped < <(awk '
     seen && /^ +Skipped: +[0-9]+$/ { s = $2 }
     END { print p + 0, f + 0, s + 0 }' "$log")
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ -z "${SHOWCASE_TEST_SQLSERVER:-}" ]; then
+    echo "SQL Server was not exercised: set SHOWCASE_TEST_SQLSERVER to a connection string to run the integration tests on it too (its migrations and script were checked)."
+fi
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
     echo "test.sh: no test ran" >&2
     status=1

@@ -108,9 +108,13 @@ internal sealed class ProductPhotoConfiguration : IEntityTypeConfiguration<Produ
         photo.Property(p => p.Id).ValueGeneratedNever();
         photo.Property(p => p.LargeKey).HasMaxLength(BlobKeyMaxLength).IsRequired();
         photo.Property(p => p.ThumbnailKey).HasMaxLength(BlobKeyMaxLength).IsRequired();
+        photo.Property(p => p.LargeWebpKey).HasMaxLength(BlobKeyMaxLength).IsRequired();
+        photo.Property(p => p.ThumbnailWebpKey).HasMaxLength(BlobKeyMaxLength).IsRequired();
         photo.Property(p => p.ContentType).HasMaxLength(60).IsRequired();
         photo.HasIndex(p => p.LargeKey).IsUnique();
         photo.HasIndex(p => p.ThumbnailKey).IsUnique();
+        photo.HasIndex(p => p.LargeWebpKey).IsUnique();
+        photo.HasIndex(p => p.ThumbnailWebpKey).IsUnique();
     }
 
     public const int BlobKeyMaxLength = 200;

@@ -6,7 +6,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KhuyenCong.Showcase.Data;
 
-public sealed class ShowcaseDb(DbContextOptions<ShowcaseDb> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The model, shared by the three providers. Each provider has its own derived context (below) so that it keeps its
+/// own migrations and model snapshot, as EF Core's "migrations with multiple providers" asks; the code only ever
+/// sees this type.
+/// </summary>
+public abstract class ShowcaseDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -20,8 +25,11 @@ public sealed class ShowcaseDb(DbContextOptions<ShowcaseDb> options) : IdentityD
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
+        base.ConfigureConventions(builder);
         builder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
         builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // Points, means and pass marks: SQL Server and PostgreSQL would otherwise each pick their own precision.
+        builder.Properties<decimal>().HavePrecision(18, 4);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -68,4 +76,25 @@ public sealed class ShowcaseDb(DbContextOptions<ShowcaseDb> options) : IdentityD
     private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.ToUnixTimeMilliseconds(),
         v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+}
+
+public sealed class SqliteShowcaseDb(DbContextOptions<SqliteShowcaseDb> options) : ShowcaseDb(options);
+
+public sealed class PostgresShowcaseDb(DbContextOptions<PostgresShowcaseDb> options) : ShowcaseDb(options);
+
+public sealed class SqlServerShowcaseDb(DbContextOptions<SqlServerShowcaseDb> options) : ShowcaseDb(options)
+{
+    /// <summary>
+    /// SQL Server compares text case- and accent-insensitively by default (SQL_Latin1_General_CP1_CI_AS), where
+    /// SQLite and PostgreSQL do not: "Gốm" and "gốm" would be one value in a unique index there and two here. A
+    /// case- and accent-sensitive Vietnamese collation makes equality the same on all three and sorts Vietnamese right.
+    /// </summary>
+    public const string Collation = "Vietnamese_100_CS_AS";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        base.ConfigureConventions(builder);
+        // On each column rather than the database: a database's collation can only be set by its owner, once.
+        builder.Properties<string>().UseCollation(Collation);
+    }
 }

@@ -150,13 +150,10 @@ public sealed class DemoSeeder(
             for (var j = 0; j < demo.Products.Length; j++)
             {
                 var seed = i * 10 + j;
-                var photos = new List<NewPhoto>();
-                foreach (var (view, index) in Product.RequiredViews.Select((v, n) => (v, n)))
-                {
-                    var large = await media.StoreImageAsync($"{view}.png", new MemoryStream(DemoImage.Render(800, 600, seed, index)), ct: ct);
-                    var thumb = await media.StoreImageAsync($"{view}-thumb.png", new MemoryStream(DemoImage.Render(400, 300, seed, index)), 1, ct);
-                    photos.Add(new NewPhoto(view, large, thumb));
-                }
+                // The smallest photos the rules take (10×15 cm): the server makes four files of each, as for any upload,
+                // the three views side by side (the media service decodes as many at once as there are cores).
+                var photos = (await Task.WhenAll(Product.RequiredViews.Select(async (view, index) => new NewPhoto(view, await media.StorePhotoAsync($"{view}.png",
+                    new MemoryStream(DemoImage.Render(MediaRules.MinPhotoLongSide, MediaRules.MinPhotoLongSide * 3 / 4, seed, index)), ct))))).ToList();
                 var registration = await media.StoreDocumentAsync("giay-dang-ky.pdf", new MemoryStream(MinimalPdf($"Giay chung nhan dang ky - {i + 1}")), ct);
                 var name = demo.Products[j];
                 var productDetails = new ProductDetails(name, demo.Group,

@@ -31,13 +31,33 @@ public sealed class ScoreSheet : IVersioned
     public static ScoreSheet Start(Guid roundId, Guid entryId, string judgeId, DateTimeOffset now) =>
         new() { Id = Guid.CreateVersion7(), RoundId = roundId, EntryId = entryId, JudgeId = judgeId, State = SheetState.Draft, UpdatedAt = now };
 
+    /// <summary>
+    /// What a judge typed, as points: empty clears the score, a comma or a point separates the half ("8,5" or "8.5"),
+    /// anything else outside 0 to the criterion's maximum in steps of 0.5 is refused with the rule in the message.
+    /// The score sheet page checks each keystroke with this, and <see cref="SetScore"/> holds the same rule.
+    /// </summary>
+    public static decimal? ParsePoints(string? text, RoundCriterion criterion)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!decimal.TryParse(text.Trim().Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture,
+                out var points))
+            throw DomainException.Of(Messages.SheetScoreOutOfRange, criterion.Code, criterion.MaxPoints.ToString("0.##"));
+        CheckPoints(criterion, points);
+        return points;
+    }
+
+    private static void CheckPoints(RoundCriterion criterion, decimal points)
+    {
+        if (points < 0 || points > criterion.MaxPoints || points % Step != 0)
+            throw DomainException.Of(Messages.SheetScoreOutOfRange, criterion.Code, criterion.MaxPoints.ToString("0.##"));
+    }
+
     /// <summary>0 to the criterion's maximum, in steps of 0.5; null clears the score.</summary>
     public void SetScore(RoundCriterion criterion, decimal? points, DateTimeOffset now)
     {
         ExpectDraft();
         if (criterion.RoundId != RoundId) throw new NotFoundException();
-        if (points is { } p && (p < 0 || p > criterion.MaxPoints || p % Step != 0))
-            throw DomainException.Of(Messages.SheetScoreOutOfRange, criterion.Code, criterion.MaxPoints);
+        if (points is { } p) CheckPoints(criterion, p);
         var existing = _scores.FirstOrDefault(s => s.CriterionId == criterion.Id);
         if (existing is null) _scores.Add(new SheetScore(Id, criterion.Id, points));
         else existing.Points = points;

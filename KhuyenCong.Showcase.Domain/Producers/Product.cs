@@ -100,12 +100,12 @@ public sealed class Product : IVersioned
 
     public ProductDetails Details => new(Name, Group, Story, Materials, Process, Market, Specifications, PriceMin, PriceMax);
 
-    public ProductPhoto AddPhoto(PhotoView view, StoredImage large, StoredImage thumbnail, DateTimeOffset now)
+    public ProductPhoto AddPhoto(PhotoView view, StoredPhoto files, DateTimeOffset now)
     {
         if (_photos.Count >= MaxPhotos) throw DomainException.Of(Messages.ProductTooManyPhotos, MaxPhotos);
         if (view != PhotoView.Other && _photos.Any(p => p.View == view))
             throw DomainException.Of(Messages.ProductPhotoViewTaken, EnumText.Of(view));
-        var photo = new ProductPhoto(Id, view, large, thumbnail, now);
+        var photo = new ProductPhoto(Id, view, files, now);
         _photos.Add(photo);
         return photo;
     }
@@ -143,21 +143,29 @@ public sealed record StoredFile(string Key, string ContentType, long SizeBytes, 
 
 public sealed record StoredImage(string Key, string ContentType, long SizeBytes, int Width, int Height);
 
+/// <summary>The files the server made of one photo: large and thumbnail, in JPEG (everywhere) and WebP (the public pages).</summary>
+public sealed record StoredPhoto(StoredImage Large, StoredImage Thumbnail, string LargeWebpKey, string ThumbnailWebpKey)
+{
+    public IReadOnlyList<string> Keys => [Large.Key, Thumbnail.Key, LargeWebpKey, ThumbnailWebpKey];
+}
+
 public sealed class ProductPhoto
 {
     private ProductPhoto() { }
 
-    internal ProductPhoto(Guid productId, PhotoView view, StoredImage large, StoredImage thumbnail, DateTimeOffset now)
+    internal ProductPhoto(Guid productId, PhotoView view, StoredPhoto files, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7();
         ProductId = productId;
         View = view;
-        LargeKey = large.Key;
-        ThumbnailKey = thumbnail.Key;
-        ContentType = large.ContentType;
-        SizeBytes = large.SizeBytes;
-        Width = large.Width;
-        Height = large.Height;
+        LargeKey = files.Large.Key;
+        ThumbnailKey = files.Thumbnail.Key;
+        LargeWebpKey = files.LargeWebpKey;
+        ThumbnailWebpKey = files.ThumbnailWebpKey;
+        ContentType = files.Large.ContentType;
+        SizeBytes = files.Large.SizeBytes;
+        Width = files.Large.Width;
+        Height = files.Large.Height;
         UploadedAt = now;
     }
 
@@ -166,6 +174,8 @@ public sealed class ProductPhoto
     public PhotoView View { get; private set; }
     public string LargeKey { get; private set; } = "";
     public string ThumbnailKey { get; private set; } = "";
+    public string LargeWebpKey { get; private set; } = "";
+    public string ThumbnailWebpKey { get; private set; } = "";
     public string ContentType { get; private set; } = "";
     public long SizeBytes { get; private set; }
     public int Width { get; private set; }

@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Showcase.Producers;
 
-public sealed record NewPhoto(PhotoView View, StoredImage Large, StoredImage Thumbnail)
+public sealed record NewPhoto(PhotoView View, StoredPhoto Files)
 {
-    public IEnumerable<string> Keys => [Large.Key, Thumbnail.Key];
+    public IEnumerable<string> Keys => Files.Keys;
 }
 
 public sealed record NewDocument(DocumentInfo Info, StoredFile File);
@@ -187,7 +187,7 @@ public sealed class ProductService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var photo = await db.Set<ProductPhoto>().AsNoTracking()
-            .Where(p => p.LargeKey == key || p.ThumbnailKey == key)
+            .Where(p => p.LargeKey == key || p.ThumbnailKey == key || p.LargeWebpKey == key || p.ThumbnailWebpKey == key)
             .Select(p => new { p.ProductId, p.ContentType }).FirstOrDefaultAsync(ct);
         var document = photo is null
             ? await db.Set<ProductDocument>().AsNoTracking().Where(d => d.BlobKey == key)
@@ -200,7 +200,7 @@ public sealed class ProductService(
         var needed = photo is not null ? Contests.DossierAccess.Blind : Contests.DossierAccess.Read;
         if (!await ReadsThroughDossierAsync(db, actor, productId.Value, producer.UnitId, needed, ct)) await producers.EnsureCanReadAsync(actor, producer);
         return photo is not null
-            ? new MediaAccess(key, photo.ContentType, null)
+            ? new MediaAccess(key, key.EndsWith(".webp", StringComparison.Ordinal) ? "image/webp" : photo.ContentType, null)
             : new MediaAccess(key, document!.ContentType, document.FileName);
     }
 
@@ -237,7 +237,7 @@ public sealed class ProductService(
 
     private static void Apply(Product product, ProductChanges changes, DateTimeOffset now)
     {
-        foreach (var photo in changes.AddedPhotos) product.AddPhoto(photo.View, photo.Large, photo.Thumbnail, now);
+        foreach (var photo in changes.AddedPhotos) product.AddPhoto(photo.View, photo.Files, now);
         foreach (var document in changes.AddedDocuments) product.AddDocument(document.Info, document.File, now);
     }
 

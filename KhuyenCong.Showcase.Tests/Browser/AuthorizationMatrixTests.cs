@@ -200,6 +200,7 @@ public sealed class AuthorizationMatrixTests(SiteFixture site)
         var endpoints = site.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             // Framework endpoints (the circuit hub, static assets and their development fallback) are not the app's.
             .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/_") && !raw.StartsWith("_") && !raw.Contains(":file")
+                        && !e.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor")
                         && (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") ?? true))
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().Order(StringComparer.Ordinal).ToList();
         var undeclared = endpoints.Where(e => !Declared.ContainsKey(e)).ToList();

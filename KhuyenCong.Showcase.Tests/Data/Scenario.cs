@@ -24,6 +24,9 @@ public sealed class Scenario(ShowcaseHost host)
         T3301,Xã thử Phố Hiến,Xã,33,2025-07-01,,
         """;
 
+    // The pictures as a producer would send them, drawn once per process: the server still makes each upload's own files.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(PhotoView View, int Seed), byte[]> Sources = new();
+
     public ShowcaseHost Host => host;
     public UnitDirectory Units { get; private set; } = null!;
 
@@ -59,10 +62,9 @@ public sealed class Scenario(ShowcaseHost host)
 
     public async Task<NewPhoto> PhotoAsync(PhotoView view, int seed = 1)
     {
-        var media = host.Get<MediaService>();
-        var large = await media.StoreImageAsync($"{view}.png", new MemoryStream(DemoImage.Render(800, 600, seed, (int)view)));
-        var thumbnail = await media.StoreImageAsync($"{view}-t.png", new MemoryStream(DemoImage.Render(400, 300, seed, (int)view)), minSide: 1);
-        return new NewPhoto(view, large, thumbnail);
+        var source = Sources.GetOrAdd((view, seed), key => DemoImage.Render(1200, 900, key.Seed, (int)key.View));
+        var files = await host.Get<MediaService>().StorePhotoAsync($"{view}.png", new MemoryStream(source));
+        return new NewPhoto(view, files);
     }
 
     public async Task<NewDocument> DocumentAsync()

@@ -11,7 +11,12 @@ public static class SchemaReader
     public static async Task<List<string>> ReadAsync(DbConnection connection, DbKind kind)
     {
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
-        var lines = kind == DbKind.Sqlite ? await ReadSqliteAsync(connection) : await ReadPostgresAsync(connection);
+        var lines = kind switch
+        {
+            DbKind.Sqlite => await ReadSqliteAsync(connection),
+            DbKind.Postgres => await ReadPostgresAsync(connection),
+            _ => await ReadSqlServerAsync(connection),
+        };
         lines.Sort(StringComparer.Ordinal);
         return lines;
     }
@@ -55,6 +60,34 @@ public static class SchemaReader
             WHERE ns.nspname = 'public'
             """))
             if (!Ignored.Contains(k[0])) lines.Add($"constraint {k[0]}.{k[1]} {k[2]}");
+        return lines;
+    }
+
+    private static async Task<List<string>> ReadSqlServerAsync(DbConnection connection)
+    {
+        var lines = new List<string>();
+        foreach (var c in await QueryAsync(connection, """
+            SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, IS_NULLABLE, COALESCE(CAST(CHARACTER_MAXIMUM_LENGTH AS varchar(20)), ''),
+                   COALESCE(COLLATION_NAME, '')
+            FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'dbo'
+            """))
+        {
+            if (Ignored.Contains(c[0])) continue;
+            lines.Add($"column {c[0]}.{c[1]} {c[2]}({c[4]}) nullable={c[3]} collation={c[5]}");
+        }
+        foreach (var i in await QueryAsync(connection, """
+            SELECT t.name, i.name, i.is_unique, STRING_AGG(c.name, ',') WITHIN GROUP (ORDER BY ic.key_ordinal), COALESCE(i.filter_definition, '')
+            FROM sys.indexes i JOIN sys.tables t ON t.object_id = i.object_id
+            JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
+            JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id
+            WHERE i.name IS NOT NULL GROUP BY t.name, i.name, i.is_unique, i.filter_definition
+            """))
+            if (!Ignored.Contains(i[0])) lines.Add($"index {i[0]}.{i[1]} unique={i[2]} ({i[3]}) {i[4]}");
+        foreach (var k in await QueryAsync(connection, """
+            SELECT OBJECT_NAME(f.parent_object_id), f.name, OBJECT_NAME(f.referenced_object_id), f.delete_referential_action_desc
+            FROM sys.foreign_keys f
+            """))
+            if (!Ignored.Contains(k[0])) lines.Add($"fk {k[0]}.{k[1]} -> {k[2]} on delete {k[3]}");
         return lines;
     }
 

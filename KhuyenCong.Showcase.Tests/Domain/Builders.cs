@@ -36,4 +36,7 @@ public static class Products
         new(name, group, "Nón lá làm từ lá cọ, khâu tay.", "Lá cọ", "Thủ công", "Trong tỉnh", "Đường kính 40 cm", 80_000, 150_000);
 
     public static StoredImage Image(string key, int width = 1600, int height = 1200) => new(key, "image/jpeg", 12345, width, height);
+
+    /// <summary>The four files the server makes of one photo, under keys derived from <paramref name="key"/>.</summary>
+    public static StoredPhoto Photo(string key) => new(Image(key), Image(key + "-t", 400, 300), key + ".webp", key + "-t.webp");
 }

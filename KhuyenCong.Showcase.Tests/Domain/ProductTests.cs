@@ -13,13 +13,13 @@ public sealed class ProductTests
         var product = Product.Create(Guid.NewGuid(), Products.Details(), Now);
         Assert.Equal([PhotoView.Front, PhotoView.Side, PhotoView.Top], product.MissingViews);
 
-        product.AddPhoto(PhotoView.Front, Products.Image("f"), Products.Image("f-t", 400, 300), Now);
-        product.AddPhoto(PhotoView.Other, Products.Image("o"), Products.Image("o-t", 400, 300), Now);
-        product.AddPhoto(PhotoView.Side, Products.Image("s"), Products.Image("s-t", 400, 300), Now);
+        product.AddPhoto(PhotoView.Front, Products.Photo("f"), Now);
+        product.AddPhoto(PhotoView.Other, Products.Photo("o"), Now);
+        product.AddPhoto(PhotoView.Side, Products.Photo("s"), Now);
         Assert.False(product.HasRequiredPhotos);
         Assert.Equal([PhotoView.Top], product.MissingViews);
 
-        product.AddPhoto(PhotoView.Top, Products.Image("t"), Products.Image("t-t", 400, 300), Now);
+        product.AddPhoto(PhotoView.Top, Products.Photo("t"), Now);
         Assert.True(product.HasRequiredPhotos);
     }
 
@@ -27,8 +27,8 @@ public sealed class ProductTests
     public void ShouldRefuseASecondPhotoForTheSameViewInVietnamese()
     {
         var product = Product.Create(Guid.NewGuid(), Products.Details(), Now);
-        product.AddPhoto(PhotoView.Front, Products.Image("a"), Products.Image("a-t"), Now);
-        var error = Assert.Throws<DomainException>(() => product.AddPhoto(PhotoView.Front, Products.Image("b"), Products.Image("b-t"), Now));
+        product.AddPhoto(PhotoView.Front, Products.Photo("a"), Now);
+        var error = Assert.Throws<DomainException>(() => product.AddPhoto(PhotoView.Front, Products.Photo("b"), Now));
         Assert.Contains("Mặt trước", error.Message);
     }
 
@@ -62,7 +62,7 @@ public sealed class ProductTests
     public void ShouldRemoveAPhotoAndReportIt()
     {
         var product = Product.Create(Guid.NewGuid(), Products.Details(), Now);
-        var photo = product.AddPhoto(PhotoView.Top, Products.Image("t"), Products.Image("t-t"), Now);
+        var photo = product.AddPhoto(PhotoView.Top, Products.Photo("t"), Now);
         Assert.Equal("t", product.RemovePhoto(photo.Id).LargeKey);
         Assert.Empty(product.Photos);
         Assert.Throws<NotFoundException>(() => product.RemovePhoto(photo.Id));

@@ -5,7 +5,16 @@ public sealed class DatabaseFixture : IAsyncLifetime
 {
     private PostgresServer? _postgres;
 
-    public static TheoryData<DbKind> Kinds => new() { DbKind.Sqlite, DbKind.Postgres };
+    /// <summary>SQLite and PostgreSQL always; SQL Server too where <see cref="SqlServerTarget"/> names one.</summary>
+    public static TheoryData<DbKind> Kinds
+    {
+        get
+        {
+            var kinds = new TheoryData<DbKind> { DbKind.Sqlite, DbKind.Postgres };
+            if (SqlServerTarget.Available) kinds.Add(DbKind.SqlServer);
+            return kinds;
+        }
+    }
 
     public async Task InitializeAsync() => _postgres = await PostgresServer.StartAsync();
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace KhuyenCong.Showcase.Tests.Infrastructure;
 
-public enum DbKind { Sqlite, Postgres }
+public enum DbKind { Sqlite, Postgres, SqlServer }
 
 /// <summary>
 /// The real application's services (the same AddShowcase the site uses) on a fresh database of either kind, without
@@ -33,9 +33,12 @@ public sealed class ShowcaseHost : IAsyncDisposable
     public static async Task<ShowcaseHost> CreateAsync(DbKind kind, PostgresServer? postgres = null, bool migrate = true)
     {
         var folder = Directory.CreateTempSubdirectory("kc-host-");
-        var connectionString = kind == DbKind.Sqlite
-            ? $"Data Source={Path.Combine(folder.FullName, "showcase.db")};Pooling=False"
-            : await (postgres ?? throw new ArgumentNullException(nameof(postgres))).CreateDatabaseAsync();
+        var connectionString = kind switch
+        {
+            DbKind.Sqlite => $"Data Source={Path.Combine(folder.FullName, "showcase.db")};Pooling=False",
+            DbKind.Postgres => await (postgres ?? throw new ArgumentNullException(nameof(postgres))).CreateDatabaseAsync(),
+            _ => SqlServerTarget.NewDatabase(),
+        };
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(Settings(kind, connectionString, folder.FullName));
         builder.Logging.ClearProviders();
@@ -59,6 +62,11 @@ public sealed class ShowcaseHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (ConnectionString.Contains("Initial Catalog=kc_test_", StringComparison.Ordinal))
+        {
+            await using var db = Showcase.Data.ShowcaseDatabase.Create(Showcase.Data.DatabaseProvider.SqlServer, ConnectionString);
+            await db.Database.EnsureDeletedAsync();
+        }
         await App.DisposeAsync();
         try
         {

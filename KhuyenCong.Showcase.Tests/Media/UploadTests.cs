@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Media;
@@ -21,9 +20,10 @@ public sealed class UploadTests : IAsyncLifetime
     [Fact]
     public async Task AJpgThatIsReallyAPdfShouldBeRefused()
     {
-        var error = Assert.Throws<DomainException>(() => MediaService.CheckOriginalImage("anh-san-pham.jpg", Pdf.Length, Pdf));
+        var error = Assert.Throws<DomainException>(() => MediaService.CheckPhotoHeader("anh-san-pham.jpg", Pdf.Length, Pdf));
         Assert.Equal("Tệp “anh-san-pham.jpg” không phải ảnh JPEG, PNG hoặc WebP (hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp).", error.Message);
-        await Assert.ThrowsAsync<DomainException>(() => Media.StoreImageAsync("anh-san-pham.jpg", new MemoryStream(Pdf)));
+        var stored = await Assert.ThrowsAsync<DomainException>(() => Media.StorePhotoAsync("anh-san-pham.jpg", new MemoryStream(Pdf)));
+        Assert.Equal(error.Message, stored.Message);
         Assert.Empty(_host.MediaFiles());
     }
 
@@ -31,13 +31,13 @@ public sealed class UploadTests : IAsyncLifetime
     public async Task AThirtyMegabyteFileShouldBeRefused()
     {
         const long size = 30L * 1024 * 1024;
-        var header = PngHeader(4000, 3000);
-        var error = Assert.Throws<DomainException>(() => MediaService.CheckOriginalImage("anh-lon.png", size, header));
+        var header = TestImages.PngHeader(4000, 3000);
+        var error = Assert.Throws<DomainException>(() => MediaService.CheckPhotoHeader("anh-lon.png", size, header));
         Assert.Equal("Tệp “anh-lon.png” quá lớn: tối đa 20 MB.", error.Message);
 
         var big = new byte[size];
         header.CopyTo(big, 0);
-        var stored = await Assert.ThrowsAsync<DomainException>(() => Media.StoreImageAsync("anh-lon.png", new MemoryStream(big)));
+        var stored = await Assert.ThrowsAsync<DomainException>(() => Media.StorePhotoAsync("anh-lon.png", new MemoryStream(big)));
         Assert.Contains("quá lớn", stored.Message);
         await Assert.ThrowsAsync<DomainException>(() => Media.StoreDocumentAsync("ho-so.pdf", new MemoryStream(big)));
         Assert.Empty(_host.MediaFiles());
@@ -46,10 +46,10 @@ public sealed class UploadTests : IAsyncLifetime
     [Fact]
     public async Task ATwentyThousandPixelSquareImageShouldBeRefused()
     {
-        var header = PngHeader(20_000, 20_000);
-        var error = Assert.Throws<DomainException>(() => MediaService.CheckOriginalImage("khong-lo.png", header.Length, header));
+        var header = TestImages.PngHeader(20_000, 20_000);
+        var error = Assert.Throws<DomainException>(() => MediaService.CheckPhotoHeader("khong-lo.png", header.Length, header));
         Assert.Equal("Ảnh “khong-lo.png” có kích thước 20000×20000 điểm ảnh, vượt giới hạn 10000 điểm ảnh mỗi chiều.", error.Message);
-        await Assert.ThrowsAsync<DomainException>(() => Media.StoreImageAsync("khong-lo.png", new MemoryStream(header)));
+        Assert.Equal(error.Message, (await Assert.ThrowsAsync<DomainException>(() => Media.StorePhotoAsync("khong-lo.png", new MemoryStream(header)))).Message);
         Assert.Empty(_host.MediaFiles());
     }
 
@@ -57,9 +57,9 @@ public sealed class UploadTests : IAsyncLifetime
     public async Task AnSvgWithAScriptShouldBeRefusedAsAPhotoAndAsADocument()
     {
         var svg = Encoding.UTF8.GetBytes("""<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>""");
-        var error = Assert.Throws<DomainException>(() => MediaService.CheckOriginalImage("logo.jpg", svg.Length, svg));
+        var error = Assert.Throws<DomainException>(() => MediaService.CheckPhotoHeader("logo.jpg", svg.Length, svg));
         Assert.Equal("Tệp “logo.jpg” là SVG/HTML, có thể chứa mã độc nên không được chấp nhận. Hãy dùng ảnh JPEG, PNG hoặc WebP.", error.Message);
-        await Assert.ThrowsAsync<DomainException>(() => Media.StoreImageAsync("logo.jpg", new MemoryStream(svg)));
+        Assert.Equal(error.Message, (await Assert.ThrowsAsync<DomainException>(() => Media.StorePhotoAsync("logo.jpg", new MemoryStream(svg)))).Message);
         await Assert.ThrowsAsync<DomainException>(() => Media.StoreDocumentAsync("giay-to.pdf", new MemoryStream(svg)));
         Assert.Empty(_host.MediaFiles());
     }
@@ -67,14 +67,18 @@ public sealed class UploadTests : IAsyncLifetime
     [Fact]
     public async Task ARealPhotoAndARealPdfShouldBeKeptUnderAnUnguessableKey()
     {
-        var image = await Media.StoreImageAsync("mat-truoc.png", new MemoryStream(DemoImage.Render(800, 600, 1, 0)));
+        var photo = await Media.StorePhotoAsync("mat-truoc.png", new MemoryStream(DemoImage.Render(2000, 1500, 1, 0)));
         var document = await Media.StoreDocumentAsync("dang-ky.jpg", new MemoryStream(Pdf));
 
-        Assert.Equal(("image/png", 800, 600), (image.ContentType, image.Width, image.Height));
+        // The server made the sizes it serves, as JPEG and WebP, whatever was sent.
+        Assert.Equal(("image/jpeg", 1600, 1200), (photo.Large.ContentType, photo.Large.Width, photo.Large.Height));
+        Assert.Equal(("image/jpeg", 400, 300), (photo.Thumbnail.ContentType, photo.Thumbnail.Width, photo.Thumbnail.Height));
+        Assert.EndsWith(".webp", photo.LargeWebpKey);
+        Assert.EndsWith(".webp", photo.ThumbnailWebpKey);
         Assert.Equal("application/pdf", document.ContentType);
         Assert.EndsWith(".pdf", document.Key);
         Assert.DoesNotContain("dang-ky", document.Key);
-        Assert.Equal(2, _host.MediaFiles().Count);
+        Assert.Equal(5, _host.MediaFiles().Count);
     }
 
     [Fact]
@@ -82,16 +86,5 @@ public sealed class UploadTests : IAsyncLifetime
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => Media.StoreDocumentAsync("rong.pdf", new MemoryStream()));
         Assert.Equal("Tệp “rong.pdf” rỗng.", error.Message);
-    }
-
-    private static byte[] PngHeader(int width, int height)
-    {
-        var png = new byte[33];
-        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R' }.CopyTo(png, 0);
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
-        png[24] = 8;
-        png[25] = 2;
-        return png;
     }
 }

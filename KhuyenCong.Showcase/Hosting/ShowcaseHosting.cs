@@ -152,15 +152,8 @@ public static class ShowcaseHosting
             connectionString = $"Data Source={Path.Combine(dataFolder, "showcase.db")}";
         }
         if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Showcase is empty.");
-
-        void Configure(DbContextOptionsBuilder o)
-        {
-            if (provider == DatabaseProvider.Postgres) o.UseNpgsql(connectionString);
-            else o.UseSqlite(connectionString);
-        }
-        services.AddDbContextFactory<ShowcaseDb>(Configure);
-        services.AddDbContext<ShowcaseDb>(Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+            throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:Showcase is empty.");
+        services.AddShowcaseDb(provider, connectionString);
     }
 
     public static WebApplication MapShowcase(this WebApplication app)

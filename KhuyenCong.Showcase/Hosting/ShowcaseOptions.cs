@@ -1,7 +1,5 @@
 namespace KhuyenCong.Showcase.Hosting;
 
-public enum DatabaseProvider { Sqlite, Postgres }
-
 /// <summary>Settings under "Showcase" in appsettings.json or SHOWCASE__* environment variables.</summary>
 public sealed class ShowcaseOptions
 {
@@ -11,7 +9,7 @@ public sealed class ShowcaseOptions
     /// <summary>The public address, used in invitation links and, later, on QR labels.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>Where the source code is published (AGPL-3.0 §13 asks us to offer it to network users).</summary>
+    /// <summary>Where the source code is published, shown on /source.</summary>
     public string SourceUrl { get; set; } = "";
 
     /// <summary>

@@ -5,8 +5,8 @@ using PdfSharp.Pdf;
 
 namespace KhuyenCong.Showcase.Common.Pdf;
 
-// A hand-rolled flow layout over the PDFsharp core package rather than MigraDoc: the forms need only a
-// handful of block types, and this keeps the AGPL dependency to one package with no platform fonts.
+// A small flow layout over the PDFsharp core package (MigraDoc is not served here): the forms need only a
+// handful of block types, drawn with the embedded Noto fonts and no platform fonts.
 public sealed class PdfDocumentWriter : IDisposable
 {
     public const string Author = "KhuyenCong.Showcase";

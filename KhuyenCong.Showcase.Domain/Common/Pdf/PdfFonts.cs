@@ -40,9 +40,6 @@ public static class PdfFonts
                 return;
             }
 
-            // From 6.5 on PDFsharp throws on first use unless a licence has been chosen.
-            PdfSharpLicense.SetAgplLicense();
-
             // PDFsharp only accepts a resolver before its first font operation, and expects the very
             // same instance on any later assignment, so a foreign resolver cannot be silently replaced.
             var current = GlobalFontSettings.FontResolver;

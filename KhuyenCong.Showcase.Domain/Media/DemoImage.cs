@@ -1,150 +1,7 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace KhuyenCong.Showcase.Media;
-
-/// <summary>Minimal PNG writer so demo pictures and tests need no image library.</summary>
-public static class PngEncoder
-{
-    private const byte BitDepth = 8;
-    private const byte ColourTypeTruecolour = 2;
-    private const byte FilterNone = 0;
-    private const byte FilterSub = 1;
-
-    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
-    /// <summary>
-    /// Encodes <paramref name="rgb"/> (width * height * 3 bytes, row-major, no padding) as an 8-bit
-    /// truecolour PNG.
-    /// </summary>
-    public static byte[] Encode(int width, int height, ReadOnlySpan<byte> rgb)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-
-        var stride = width * 3L;
-        var rawLength = height * (stride + 1);
-        if (rawLength > Array.MaxLength)
-        {
-            throw new ArgumentOutOfRangeException(nameof(width), "The image is too large to encode in memory.");
-        }
-
-        if (rgb.Length != stride * height)
-        {
-            throw new ArgumentException($"Expected {stride * height} bytes for a {width}x{height} RGB image, got {rgb.Length}.", nameof(rgb));
-        }
-
-        var idat = Compress(Filter(rgb, (int)stride, height, (int)rawLength));
-
-        var png = new byte[Signature.Length + (12 + 13) + (12 + idat.Count) + 12];
-        Signature.CopyTo(png);
-        var pos = Signature.Length;
-
-        Span<byte> ihdr = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr[4..], height);
-        ihdr[8] = BitDepth;
-        ihdr[9] = ColourTypeTruecolour;
-
-        // Compression, filter method and interlace stay 0: deflate, adaptive filtering, no interlacing.
-
-        pos = WriteChunk(png, pos, "IHDR"u8, ihdr);
-        pos = WriteChunk(png, pos, "IDAT"u8, idat);
-        WriteChunk(png, pos, "IEND"u8, []);
-        return png;
-    }
-
-    // Per row, picks None or Sub by the minimum-sum-of-absolute-differences heuristic that libpng uses:
-    // Sub turns smooth gradients into runs of near-zero bytes, which deflate far better.
-    private static byte[] Filter(ReadOnlySpan<byte> rgb, int stride, int height, int rawLength)
-    {
-        var raw = new byte[rawLength];
-        for (var y = 0; y < height; y++)
-        {
-            var source = rgb.Slice(y * stride, stride);
-            var target = raw.AsSpan(y * (stride + 1), stride + 1);
-            var filtered = target[1..];
-
-            long noneCost = 0;
-            long subCost = 0;
-            for (var i = 0; i < stride; i++)
-            {
-                var value = source[i];
-                var sub = (byte)(i < 3 ? value : value - source[i - 3]);
-                filtered[i] = sub;
-                noneCost += value < 128 ? value : 256 - value;
-                subCost += sub < 128 ? sub : 256 - sub;
-            }
-
-            if (subCost < noneCost)
-            {
-                target[0] = FilterSub;
-            }
-            else
-            {
-                target[0] = FilterNone;
-                source.CopyTo(filtered);
-            }
-        }
-
-        return raw;
-    }
-
-    private static ArraySegment<byte> Compress(byte[] raw)
-    {
-        using var output = new MemoryStream(raw.Length / 4 + 64);
-        using (var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            zlib.Write(raw);
-        }
-
-        return new ArraySegment<byte>(output.GetBuffer(), 0, (int)output.Length);
-    }
-
-    private static int WriteChunk(byte[] png, int pos, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
-    {
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(pos), data.Length);
-        var typeAndData = png.AsSpan(pos + 4, 4 + data.Length);
-        type.CopyTo(typeAndData);
-        data.CopyTo(typeAndData[4..]);
-        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(pos + 8 + data.Length), Crc32.Compute(typeAndData));
-        return pos + 12 + data.Length;
-    }
-
-    // System.IO.Hashing is not referenced by the app, and this is the only place a CRC is needed.
-    private static class Crc32
-    {
-        private static readonly uint[] Table = BuildTable();
-
-        public static uint Compute(ReadOnlySpan<byte> bytes)
-        {
-            var crc = 0xFFFFFFFFu;
-            foreach (var b in bytes)
-            {
-                crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-            }
-
-            return crc ^ 0xFFFFFFFFu;
-        }
-
-        private static uint[] BuildTable()
-        {
-            var table = new uint[256];
-            for (var n = 0u; n < 256; n++)
-            {
-                var c = n;
-                for (var k = 0; k < 8; k++)
-                {
-                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-                }
-
-                table[n] = c;
-            }
-
-            return table;
-        }
-    }
-}
 
 /// <summary>Paints placeholder product photos for the demo catalogue.</summary>
 public static class DemoImage
@@ -153,7 +10,7 @@ public static class DemoImage
     /// A deterministic picture for a demo product: a vertical gradient between two colours derived from
     /// <paramref name="seed"/>, with a lighter circle, rounded square or triangle (also chosen by the seed)
     /// whose placement depends on <paramref name="view"/> (0 front, 1 side, 2 top) so the views differ.
-    /// Returns PNG bytes.
+    /// Returns PNG bytes, encoded with ImageSharp.
     /// </summary>
     public static byte[] Render(int width, int height, int seed, int view)
     {
@@ -219,7 +76,10 @@ public static class DemoImage
                 _ => (px, py) => Triangle(px - cx, cy + size * 0.15 - py, size * 0.95),
             });
 
-        return PngEncoder.Encode(width, height, rgb);
+        using var image = Image.LoadPixelData<Rgb24>(rgb, width, height);
+        using var output = new MemoryStream();
+        image.SaveAsPng(output);
+        return output.ToArray();
     }
 
     // Coverage from a signed distance gives anti-aliased (or, with a large softness, blurred) edges

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KhuyenCong.Showcase.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
+
+/// <summary>One way to set up the database for the app, the tests, the benchmarks and the EF tools.</summary>
+public static class ShowcaseDatabase
+{
+    /// <summary>Registers the provider's context behind <see cref="IDbContextFactory{ShowcaseDb}"/> and a scoped <see cref="ShowcaseDb"/> for Identity.</summary>
+    public static IServiceCollection AddShowcaseDb(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContextFactory<PostgresShowcaseDb>(o => o.UseNpgsql(connectionString));
+                services.AddSingleton<IDbContextFactory<ShowcaseDb>, Upcast<PostgresShowcaseDb>>();
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextFactory<SqlServerShowcaseDb>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddSingleton<IDbContextFactory<ShowcaseDb>, Upcast<SqlServerShowcaseDb>>();
+                break;
+            default:
+                services.AddDbContextFactory<SqliteShowcaseDb>(o => o.UseSqlite(connectionString));
+                services.AddSingleton<IDbContextFactory<ShowcaseDb>, Upcast<SqliteShowcaseDb>>();
+                break;
+        }
+        services.AddScoped<ShowcaseDb>(sp => sp.GetRequiredService<IDbContextFactory<ShowcaseDb>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>A context of the provider's type, outside any container (operator verbs, tests, design time).</summary>
+    public static ShowcaseDb Create(DatabaseProvider provider, string connectionString) => provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresShowcaseDb(new DbContextOptionsBuilder<PostgresShowcaseDb>().UseNpgsql(connectionString).Options),
+        DatabaseProvider.SqlServer => new SqlServerShowcaseDb(new DbContextOptionsBuilder<SqlServerShowcaseDb>().UseSqlServer(connectionString).Options),
+        _ => new SqliteShowcaseDb(new DbContextOptionsBuilder<SqliteShowcaseDb>().UseSqlite(connectionString).Options),
+    };
+
+    private sealed class Upcast<T>(IDbContextFactory<T> inner) : IDbContextFactory<ShowcaseDb> where T : ShowcaseDb
+    {
+        public ShowcaseDb CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<ShowcaseDb> CreateDbContextAsync(CancellationToken ct = default) => await inner.CreateDbContextAsync(ct);
+    }
+}
+
+// For `dotnet ef migrations add` (tools/add-migration.sh): no server is contacted to build a model or a migration.
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteShowcaseDb>
+{
+    public SqliteShowcaseDb CreateDbContext(string[] args) => (SqliteShowcaseDb)ShowcaseDatabase.Create(DatabaseProvider.Sqlite, "Data Source=design.db");
+}
+
+internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresShowcaseDb>
+{
+    public PostgresShowcaseDb CreateDbContext(string[] args) =>
+        (PostgresShowcaseDb)ShowcaseDatabase.Create(DatabaseProvider.Postgres, "Host=localhost;Database=design");
+}
+
+internal sealed class SqlServerDesignFactory : IDesignTimeDbContextFactory<SqlServerShowcaseDb>
+{
+    public SqlServerShowcaseDb CreateDbContext(string[] args) =>
+        (SqlServerShowcaseDb)ShowcaseDatabase.Create(DatabaseProvider.SqlServer, "Server=localhost;Database=design;TrustServerCertificate=True");
+}
