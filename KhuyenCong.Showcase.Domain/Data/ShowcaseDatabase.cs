@@ -23,7 +23,7 @@ public static class ShowcaseDatabase
                 services.AddSingleton<IDbContextFactory<ShowcaseDb>, Upcast<SqlServerShowcaseDb>>();
                 break;
             default:
-                services.AddDbContextFactory<SqliteShowcaseDb>(o => o.UseSqlite(connectionString));
+                services.AddDbContextFactory<SqliteShowcaseDb>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance));
                 services.AddSingleton<IDbContextFactory<ShowcaseDb>, Upcast<SqliteShowcaseDb>>();
                 break;
         }
@@ -36,7 +36,7 @@ public static class ShowcaseDatabase
     {
         DatabaseProvider.Postgres => new PostgresShowcaseDb(new DbContextOptionsBuilder<PostgresShowcaseDb>().UseNpgsql(connectionString).Options),
         DatabaseProvider.SqlServer => new SqlServerShowcaseDb(new DbContextOptionsBuilder<SqlServerShowcaseDb>().UseSqlServer(connectionString).Options),
-        _ => new SqliteShowcaseDb(new DbContextOptionsBuilder<SqliteShowcaseDb>().UseSqlite(connectionString).Options),
+        _ => new SqliteShowcaseDb(new DbContextOptionsBuilder<SqliteShowcaseDb>().UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance).Options),
     };
 
     private sealed class Upcast<T>(IDbContextFactory<T> inner) : IDbContextFactory<ShowcaseDb> where T : ShowcaseDb
@@ -44,6 +44,33 @@ public static class ShowcaseDatabase
         public ShowcaseDb CreateDbContext() => inner.CreateDbContext();
 
         public async Task<ShowcaseDb> CreateDbContextAsync(CancellationToken ct = default) => await inner.CreateDbContextAsync(ct);
+    }
+}
+
+/// <summary>
+/// In WAL mode (DataSetup turns it on), "synchronous = NORMAL" syncs the log at checkpoints rather than at every
+/// commit: a power cut may lose the last commits but never corrupts the file, and a keystroke's save stops waiting
+/// for the disk. The setting belongs to the connection, so it is set each time one opens.
+/// </summary>
+internal sealed class SqliteTuning : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteTuning Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
+        Tune(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Tune(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Tune(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
     }
 }
 

@@ -413,17 +413,31 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
 
     /// <summary>
     /// Whether the judge may hold a sheet on the entry: on the jury, declared for this entry, no conflict, assigned.
-    /// Run on every save as well as on opening, so a conflict declared in another tab takes effect at the next keystroke.
+    /// Run on every save as well as on opening, so a conflict declared in another tab takes effect at the next
+    /// keystroke; one round trip answers it all (a save is a keystroke: it must stay quick under fifty judges).
     /// </summary>
-    private async Task EnsureMayScoreAsync(ShowcaseDb db, Round round, Guid entryId, string userId, CancellationToken ct)
+    private static async Task EnsureMayScoreAsync(ShowcaseDb db, Round round, Guid entryId, string userId, CancellationToken ct)
     {
-        var member = await db.Set<PanelMember>().AsNoTracking()
-            .FirstOrDefaultAsync(m => m.RoundId == round.Id && m.UserId == userId && m.Body == PanelBody.Jury, ct) ?? throw new AccessDeniedException();
-        var declarations = await db.Set<ConflictDeclaration>().AsNoTracking()
-            .Where(c => c.RoundId == round.Id && c.EntryId == entryId && c.UserId == userId).Select(c => new { c.HasConflict, c.Automatic }).ToListAsync(ct);
-        if (declarations.Any(d => d.HasConflict)) throw new DomainException(Messages.JudgeConflicted);
-        if (member.DeclaredAt is null || !declarations.Any(d => !d.Automatic)) throw new DomainException(Messages.JudgeMustDeclare);
-        if (!await JudgeAssignments.IsAssignedAsync(db, round, member, entryId, ct)) throw new DomainException(Messages.JudgeNotAssigned);
+        var facts = await (from m in db.Set<PanelMember>()
+                           where m.RoundId == round.Id && m.UserId == userId && m.Body == PanelBody.Jury
+                           select new
+                           {
+                               Member = m,
+                               Conflicted = db.Set<ConflictDeclaration>().Any(c => c.RoundId == round.Id && c.EntryId == entryId && c.UserId == userId && c.HasConflict),
+                               Declared = db.Set<ConflictDeclaration>().Any(c => c.RoundId == round.Id && c.EntryId == entryId && c.UserId == userId && !c.Automatic),
+                               Planned = db.Set<JudgeAssignment>().Any(a => a.RoundId == round.Id),
+                               Assigned = db.Set<JudgeAssignment>().Any(a => a.RoundId == round.Id && a.EntryId == entryId && a.UserId == userId),
+                               Group = (from e in db.Set<Entry>() join p in db.Set<Product>() on e.ProductId equals p.Id where e.Id == entryId select p.Group).FirstOrDefault(),
+                           }).AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new AccessDeniedException();
+        if (facts.Conflicted) throw new DomainException(Messages.JudgeConflicted);
+        if (facts.Member.DeclaredAt is null || !facts.Declared) throw new DomainException(Messages.JudgeMustDeclare);
+        var assigned = facts.Planned ? facts.Assigned : round.Assignment switch
+        {
+            AssignmentMode.AllMembers => true,
+            AssignmentMode.ByGroup => facts.Member.CoversGroup(facts.Group),
+            _ => (await JudgeAssignments.PlanAsync(db, round, ct)).Contains((entryId, userId)),
+        };
+        if (!assigned) throw new DomainException(Messages.JudgeNotAssigned);
     }
 
     /// <summary>Saves one criterion's score; returns the sheet's new version so the next save can check it.</summary>
@@ -472,9 +486,10 @@ public sealed class JudgingService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         var sheet = await db.Set<ScoreSheet>().Include(s => s.Scores).FirstOrDefaultAsync(s => s.Id == sheetId, ct) ?? throw new NotFoundException();
         if (sheet.JudgeId != actor.UserId) throw new AccessDeniedException();
         db.ExpectVersion(sheet, version);
-        var round = await db.Set<Round>().AsNoTracking().FirstAsync(r => r.Id == sheet.RoundId, ct);
-        var entryState = await db.Set<Entry>().Where(e => e.Id == sheet.EntryId).Select(e => e.State).FirstAsync(ct);
-        if (round.State != RoundState.Judging || entryState != EntryState.Accepted) throw new DomainException(Messages.SheetNotOpen);
+        var current = await (from r in db.Set<Round>() join e in db.Set<Entry>() on r.Id equals e.RoundId
+                             where e.Id == sheet.EntryId select new { Round = r, e.State }).AsNoTracking().FirstAsync(ct);
+        var round = current.Round;
+        if (round.State != RoundState.Judging || current.State != EntryState.Accepted) throw new DomainException(Messages.SheetNotOpen);
         await EnsureMayScoreAsync(db, round, sheet.EntryId, actor.UserId, ct);
         var before = audit is null ? null : Snapshot(sheet);
         await change(db, sheet);

@@ -170,7 +170,7 @@ public sealed class JuryJourneyTests(SiteFixture site)
         await tabB.WaitInteractiveAsync();
         await tabB.CheckAsync($"[data-testid=conflict-{code}]");
         await tabB.ClickAsync("[data-testid=declare-submit]");
-        await tabB.WaitForURLAsync($"{Url}/jury");
+        await Assertions.Expect(tabB).ToHaveURLAsync($"{Url}/jury");
 
         await tabA.FocusAsync("[data-testid=score-1]");
         await tabA.Keyboard.TypeAsync("40");

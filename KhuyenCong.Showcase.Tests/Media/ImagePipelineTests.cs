@@ -79,7 +79,9 @@ public sealed class ImagePipelineTests : IAsyncLifetime
     [Fact]
     public async Task ASixteenBitPngWithTransparencyIsAcceptedFlattenedOnWhite()
     {
-        var photo = await Media.StorePhotoAsync("san-pham.png", new MemoryStream(TestImages.Png16(1500, 1000)));
+        var png = TestImages.Png16(1500, 1000);
+        Assert.Contains("BitDepth                        : 16", Exif(png, ".png"));
+        var photo = await Media.StorePhotoAsync("san-pham.png", new MemoryStream(png));
         var large = await BytesAsync(photo.Large.Key);
         Assert.Contains("BitsPerSample                   : 8", Exif(large, ".jpg"));
         using var image = Image.Load<Rgb24>(large);
