@@ -220,7 +220,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Users.AsNoTracking();
-        if (!actor.IsAdmin)
+        if (!actor.SeesAllUnits)
         {
             var scope = actor.VisibleUnits(units);
             query = query.Where(u => u.UnitId != null && scope.Contains(u.UnitId.Value));

@@ -7,6 +7,7 @@ public static class InvitePolicy
 {
     public static IReadOnlyList<string> RolesInvitableBy(UserScope inviter) =>
         inviter.IsAdmin ? Roles.All
+        : inviter.IsMinistry ? [Roles.Judge, Roles.MinistryStaff]
         : inviter.Roles.Contains(Roles.ProvinceStaff) ? [Roles.Judge, Roles.LocalStaff, Roles.ProvinceStaff]
         : inviter.Roles.Contains(Roles.LocalStaff) ? [Roles.Judge, Roles.LocalStaff]
         : [];
@@ -15,11 +16,12 @@ public static class InvitePolicy
     {
         if (!RolesInvitableBy(inviter).Contains(role)) return false;
         if (Roles.NeedsUnit(role) && unitId is null) return false;
-        if (unitId is not { } unit) return inviter.IsAdmin;
+        if (unitId is not { } unit) return inviter.IsAdmin || (inviter.IsMinistry && role == Roles.MinistryStaff);
+        if (role == Roles.MinistryStaff) return false;
         var node = units.Find(unit);
         if (node is null) return false;
         if (role == Roles.ProvinceStaff && node.Tier != UnitTier.Province) return false;
         if (role == Roles.LocalStaff && node.Tier == UnitTier.Province) return false;
-        return inviter.IsAdmin || inviter.CanSeeUnit(units, unit);
+        return inviter.IsAdmin || inviter.IsMinistry || inviter.CanSeeUnit(units, unit);
     }
 }

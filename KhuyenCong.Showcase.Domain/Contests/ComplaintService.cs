@@ -10,9 +10,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Showcase.Contests;
 
-public sealed record ComplaintRow(Guid Id, Guid EntryId, string? EntryCode, string ProductName, string FiledBy, DateTimeOffset FiledAt,
-    DateOnly ResolveBy, ComplaintState State, string Reasons, string? Resolution, int Version, bool Overdue);
+/// <param name="EntryId">Null for a complaint or petition about the round's result as a whole.</param>
+public sealed record ComplaintRow(Guid Id, Guid RoundId, string RoundName, Guid? EntryId, string? EntryCode, string? ProductName, ComplaintKind Kind,
+    ComplaintChannel Channel, string Complainant, DateOnly ReceivedOn, DateTimeOffset FiledAt, Deadline ResolveBy, ComplaintState State,
+    string Reasons, string? Resolution, int Version, bool Overdue);
 
+/// <summary>What a facility may complain about in a round: the published results and the window, on today's calendar.</summary>
+public sealed record ComplaintTargets(Round Round, string AreaName, IReadOnlyList<ComplaintTarget> Entries, Deadline? RoundWindow);
+
+/// <param name="Window">The last day a complaint about this entry's result is received in time (Điều 20.1).</param>
+public sealed record ComplaintTarget(Guid EntryId, string? Code, string ProductName, string ProducerName, EntryState State, decimal? Score,
+    bool Mine, Deadline? Window);
+
+/// <summary>
+/// Complaints and petitions about a round's results (TT 26/2014 Điều 10.3, 20): filed online by any facility about any
+/// published entry of the round or about the round as a whole, or received on paper and recorded by the round's staff;
+/// received within 15 working days of the notice of results, resolved within 10 working days of receipt.
+/// </summary>
 public sealed class ComplaintService(
     IDbContextFactory<ShowcaseDb> dbFactory,
     GeographyService geography,
@@ -20,22 +34,44 @@ public sealed class ComplaintService(
     MediaService media,
     TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
-    public async Task<Guid> FileAsync(UserScope actor, Guid entryId, string reasons, IReadOnlyList<StoredFile> attachments, CancellationToken ct = default)
+    /// <summary>
+    /// What a signed-in facility sees to complain about: the entries the round recognised (public anyway), its own
+    /// entries whatever their result, and the round as a whole, each with the last day of its window.
+    /// </summary>
+    public async Task<ComplaintTargets> TargetsAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
+    {
+        if (!actor.IsProducer || actor.ProducerId is not { } producerId) throw new AccessDeniedException();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.RoundAsync(roundId, ct);
+        if (round.State < RoundState.DecisionIssued) throw new DomainException(Messages.ComplaintOnlyAfterResult);
+        var units = await geography.DirectoryAsync(ct);
+        var rows = await (from e in db.Set<Entry>()
+                          join p in db.Set<Product>() on e.ProductId equals p.Id
+                          join f in db.Set<Producer>() on e.ProducerId equals f.Id
+                          where e.RoundId == roundId && (e.State == EntryState.Recognised || e.State == EntryState.Revoked
+                              || (e.ProducerId == producerId && (e.State == EntryState.NotRecognised || e.State == EntryState.Accepted)))
+                          select new { e, Product = e.DossierProductName ?? p.Name, Producer = f.Name }).AsNoTracking().ToListAsync(ct);
+        var cal = await calendar.ForRoundAsync(round, Today, ct);
+        var last = rows.Select(r => r.e.ComplaintDeadline(cal)).Where(d => d is not null).Max();
+        return new ComplaintTargets(round, RoundService.AreaName(units, round),
+            [.. rows.OrderBy(r => r.e.Code, StringComparer.Ordinal).Select(r => new ComplaintTarget(r.e.Id, r.e.Code, r.Product, r.Producer, r.e.State,
+                r.e.Score, r.e.ProducerId == producerId, r.e.ComplaintDeadline(cal) is { } d ? Deadline.On(d, Today, cal) : null))],
+            last is { } l ? Deadline.On(l, Today, cal) : null);
+    }
+
+    /// <summary>A facility's complaint or petition, filed online today.</summary>
+    /// <param name="entryId">The entry whose result is challenged (any entry of the round); null for the round as a whole.</param>
+    public async Task<Guid> FileAsync(UserScope actor, Guid roundId, Guid? entryId, ComplaintKind kind, string reasons, IReadOnlyList<StoredFile> attachments,
+        CancellationToken ct = default)
     {
         try
         {
+            if (!actor.IsProducer || actor.ProducerId is not { } producerId) throw new AccessDeniedException();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var entry = await db.Set<Entry>().Include(e => e.Events).FirstOrDefaultAsync(e => e.Id == entryId, ct) ?? throw new NotFoundException();
-            if (!actor.ActsFor(entry.ProducerId)) throw new AccessDeniedException();
-            var round = await db.Set<Round>().FirstAsync(r => r.Id == entry.RoundId, ct);
-            var now = clock.GetUtcNow();
-            var complaint = Complaint.File(round, entry, reasons, attachments, Actor.From(actor), now, Today, await calendar.CalendarFromAsync(Today, ct));
-            db.Add(complaint);
-            db.Add(AuditEntry.Record(actor, now, "complaint.filed", nameof(Complaint), complaint.Id, null, new { entryId, complaint.Reasons }));
-            await db.SaveOrConflictAsync(ct);
-            return complaint.Id;
+            var name = await db.Set<Producer>().Where(p => p.Id == producerId).Select(p => p.Name).FirstAsync(ct);
+            return await AddAsync(db, actor, roundId, entryId, new ComplaintFiling(kind, ComplaintChannel.Online, name, producerId, Today, reasons), attachments, ct);
         }
         catch
         {
@@ -44,37 +80,121 @@ public sealed class ComplaintService(
         }
     }
 
-    public async Task ResolveAsync(UserScope actor, Guid complaintId, int version, ComplaintState outcome, string resolution, CancellationToken ct = default)
+    /// <summary>A complaint or petition received on paper, recorded by the round's staff with the day it was received.</summary>
+    public async Task<Guid> RecordPaperAsync(UserScope actor, Guid roundId, Guid? entryId, ComplaintKind kind, string complainant, DateOnly receivedOn,
+        string reasons, IReadOnlyList<StoredFile> attachments, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var round = await db.RoundAsync(roundId, ct);
+            if (!ContestPolicy.CanManage(actor, await geography.DirectoryAsync(ct), round)) throw new AccessDeniedException();
+            return await AddAsync(db, actor, roundId, entryId, new ComplaintFiling(kind, ComplaintChannel.Paper, complainant, null, receivedOn, reasons),
+                attachments, ct);
+        }
+        catch
+        {
+            await media.DiscardAsync(attachments.Select(a => a.Key));
+            throw;
+        }
+    }
+
+    private async Task<Guid> AddAsync(ShowcaseDb db, UserScope actor, Guid roundId, Guid? entryId, ComplaintFiling filing, IReadOnlyList<StoredFile> attachments,
+        CancellationToken ct)
+    {
+        var round = await db.RoundAsync(roundId, ct, tracked: true);
+        Entry? entry = null;
+        if (entryId is { } id)
+            entry = await db.Set<Entry>().Include(e => e.Events).FirstOrDefaultAsync(e => e.Id == id && e.RoundId == roundId, ct) ?? throw new NotFoundException();
+        var cal = await calendar.ForRoundAsync(round, Today, ct);
+        DateOnly? deadline = entry is not null ? entry.ComplaintDeadline(cal) : await LastDeadlineAsync(db, round, cal, ct);
+        var now = clock.GetUtcNow();
+        var complaint = Complaint.File(round, entry, filing, attachments, Actor.From(actor), now, Today, deadline);
+        db.Add(complaint);
+        if (entry is not null && filing.ComplainantProducerId != entry.ProducerId)
+            await Notifications.Notify.ProducerAsync(db, entry.ProducerId, string.Format(Messages.Notify_ComplaintAboutYou, entry.Code, round.Name),
+                $"/producer/entries/{entry.Id}", now, ct);
+        db.Add(AuditEntry.Record(actor, now, "complaint.filed", nameof(Complaint), complaint.Id, null,
+            new { roundId, entryId, complaint.Kind, complaint.Channel, complaint.ComplainantName, complaint.ReceivedOn, complaint.Reasons }));
+        await db.SaveOrConflictAsync(ct);
+        return complaint.Id;
+    }
+
+    private static async Task<DateOnly?> LastDeadlineAsync(ShowcaseDb db, Round round, WorkingCalendar cal, CancellationToken ct)
+    {
+        var notices = await db.Set<Entry>().Where(e => e.RoundId == round.Id && e.Notice != null).Select(e => e.Notice!.On).Distinct().ToListAsync(ct);
+        return notices.Count == 0 ? null : ContestDeadlines.Complaint(notices.Max(), cal);
+    }
+
+    /// <summary>
+    /// The council's answer, by the round's staff. <see cref="ComplaintState.Revoked"/> revokes the recognition in the
+    /// same save and needs the revocation decision (Điều 20.3).
+    /// </summary>
+    public async Task ResolveAsync(UserScope actor, Guid complaintId, int version, ComplaintState outcome, string resolution, DecisionRef? revocation = null,
+        CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var complaint = await db.Set<Complaint>().FirstOrDefaultAsync(c => c.Id == complaintId, ct) ?? throw new NotFoundException();
-        var round = await db.Set<Round>().FirstAsync(r => r.Id == complaint.RoundId, ct);
+        var round = await db.RoundAsync(complaint.RoundId, ct, tracked: true);
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
-        var entry = await db.Set<Entry>().Include(e => e.Events).FirstAsync(e => e.Id == complaint.EntryId, ct);
+        var entry = complaint.EntryId is { } entryId ? await db.Set<Entry>().Include(e => e.Events).FirstAsync(e => e.Id == entryId, ct) : null;
         db.ExpectVersion(complaint, version);
-        var before = new { complaint.State, EntryState = entry.State, RoundState = round.State };
+        var before = new { complaint.State, EntryState = entry?.State, RoundState = round.State };
         var now = clock.GetUtcNow();
+        if (outcome == ComplaintState.Revoked)
+        {
+            if (entry is null) throw new DomainException(Messages.ComplaintNeedsEntry);
+            entry.Revoke(revocation ?? throw new DomainException(Messages.DecisionNumberRequired), resolution, Today, Actor.From(actor), now);
+            await Notifications.Notify.ProducerAsync(db, entry.ProducerId, string.Format(Messages.Notify_Revoked, entry.DossierProductName ?? entry.Code,
+                round.Name, revocation.Number), $"/producer/entries/{entry.Id}", now, ct);
+        }
         complaint.Resolve(outcome, resolution, round, entry, Actor.From(actor), now);
         db.Entry(round).State = EntityState.Modified;
-        db.Entry(entry).State = EntityState.Modified;
+        if (entry is not null) db.Entry(entry).State = EntityState.Modified;
         db.Add(AuditEntry.Record(actor, now, "complaint.resolved", nameof(Complaint), complaint.Id, before,
-            new { complaint.State, complaint.Resolution, EntryState = entry.State, RoundState = round.State }));
+            new { complaint.State, complaint.Resolution, EntryState = entry?.State, RoundState = round.State, Revocation = revocation }));
         await db.SaveOrConflictAsync(ct);
     }
 
+    /// <summary>Every complaint of a round, for the staff who run or follow it.</summary>
     public async Task<IReadOnlyList<ComplaintRow>> ForRoundAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
+        var round = await db.RoundAsync(roundId, ct);
         if (!ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
-        var rows = await (from c in db.Set<Complaint>()
-                          join e in db.Set<Entry>() on c.EntryId equals e.Id
-                          join p in db.Set<Product>() on e.ProductId equals p.Id
-                          where c.RoundId == roundId
-                          select new { c, e.Code, p.Name }).AsNoTracking().ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.c.FiledAt).Select(r => new ComplaintRow(r.c.Id, r.c.EntryId, r.Code, r.Name, r.c.FiledByName, r.c.FiledAt,
-            r.c.ResolveBy, r.c.State, r.c.Reasons, r.c.Resolution, r.c.Version, r.c.IsOverdue(Today)))];
+        return await RowsAsync(db, [round], c => c.RoundId == roundId, ct);
+    }
+
+    /// <summary>The complaints a facility filed, wherever they are.</summary>
+    public async Task<IReadOnlyList<ComplaintRow>> MineAsync(UserScope actor, CancellationToken ct = default)
+    {
+        if (actor.ProducerId is not { } producerId) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var roundIds = await db.Set<Complaint>().Where(c => c.ComplainantProducerId == producerId).Select(c => c.RoundId).Distinct().ToListAsync(ct);
+        var rounds = await db.Set<Round>().AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToListAsync(ct);
+        return await RowsAsync(db, rounds, c => c.ComplainantProducerId == producerId, ct);
+    }
+
+    private async Task<IReadOnlyList<ComplaintRow>> RowsAsync(ShowcaseDb db, IReadOnlyList<Round> rounds, System.Linq.Expressions.Expression<Func<Complaint, bool>> filter,
+        CancellationToken ct)
+    {
+        var rows = await (from c in db.Set<Complaint>().Where(filter)
+                          join e in db.Set<Entry>() on c.EntryId equals e.Id into es
+                          from e in es.DefaultIfEmpty()
+                          join p in db.Set<Product>() on e.ProductId equals p.Id into ps
+                          from p in ps.DefaultIfEmpty()
+                          select new { c, Code = e == null ? null : e.Code, Name = e == null ? null : e.DossierProductName ?? p.Name }).AsNoTracking().ToListAsync(ct);
+        var byId = rounds.ToDictionary(r => r.Id);
+        var calendars = new Dictionary<Guid, WorkingCalendar>();
+        foreach (var round in rounds) calendars[round.Id] = await calendar.ForRoundAsync(round, Today, ct);
+        return [.. rows.OrderBy(r => r.c.FiledAt).Select(r =>
+        {
+            var cal = calendars[r.c.RoundId];
+            return new ComplaintRow(r.c.Id, r.c.RoundId, byId[r.c.RoundId].Name, r.c.EntryId, r.Code, r.Name, r.c.Kind, r.c.Channel, r.c.ComplainantName,
+                r.c.ReceivedOn, r.c.FiledAt, Deadline.On(r.c.ResolveBy(cal), Today, cal), r.c.State, r.c.Reasons, r.c.Resolution, r.c.Version,
+                r.c.IsOverdue(Today, cal));
+        })];
     }
 }

@@ -91,11 +91,16 @@ public static class ContestDocuments
         return pdf.ToBytes();
     }
 
-    public static byte[] ShortList(Round round, string authority, IReadOnlyList<ShortListRow> rows, DateTimeOffset printedAt)
+    /// <summary>
+    /// Phụ lục 5: the lower authority's list of the products it proposes, attached to its proposal letter and signed on
+    /// its behalf by the letter's signer (TT 26/2014 Điều 12.2.c, 12.3.c, 12.4.c).
+    /// </summary>
+    public static byte[] ShortList(Round target, string authority, DecisionRef letter, IReadOnlyList<ShortListRow> rows, DateTimeOffset printedAt)
     {
         using var pdf = new PdfDocumentWriter(Messages.Pdf_ShortListTitle, landscape: true);
         pdf.NationalHeader(null, authority.ToUpper(Vietnamese));
-        pdf.Title(Messages.Pdf_ShortListTitle.ToUpper(Vietnamese), round.Name);
+        pdf.Title(Messages.Pdf_ShortListTitle.ToUpper(Vietnamese), target.Name);
+        pdf.Paragraph(string.Format(Messages.Pdf_ShortListLetter, letter.Number, letter.Date.ToString("dd/MM/yyyy"), authority), italic: true);
         pdf.Table(
             [Messages.Pdf_ColNo, Messages.Pdf_ProductName, Messages.Pdf_ProductGroup, Messages.Pdf_FacilityName, Messages.Pdf_Address,
              Messages.Pdf_Phone, Messages.Pdf_ColLowerScore, Messages.Pdf_ColLowerDecision],
@@ -103,7 +108,7 @@ public static class ContestDocuments
                 r.LowerScore?.ToString("0.00", Vietnamese) ?? "", r.LowerDecision ?? ""])],
             [0.05, 0.16, 0.14, 0.16, 0.2, 0.09, 0.07, 0.13], [false, false, false, false, false, false, true, false]);
         pdf.Paragraph(string.Format(Messages.Pdf_ShortListTotal, rows.Count), italic: true);
-        pdf.SignatureBlock([(string.Format(Messages.Pdf_OnBehalfOf, authority), "")], PlaceAndDate(null, printedAt));
+        pdf.SignatureBlock([(string.Format(Messages.Pdf_OnBehalfOf, authority), letter.Signer)], PlaceAndDate(null, printedAt));
         return pdf.ToBytes();
     }
 
@@ -111,7 +116,7 @@ public static class ContestDocuments
 
     private static string PlaceAndDate(string? unitPath, DateTimeOffset at)
     {
-        var local = at.ToOffset(TimeSpan.FromHours(7));
+        var local = VietnamTime.Local(at);
         var place = unitPath?.Split(", ").LastOrDefault();
         return string.Format(Messages.Pdf_PlaceAndDate, place is null ? "" : place + ", ", local.Day, local.Month, local.Year);
     }

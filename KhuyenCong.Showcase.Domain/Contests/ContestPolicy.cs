@@ -4,8 +4,9 @@ using KhuyenCong.Showcase.Geography;
 namespace KhuyenCong.Showcase.Contests;
 
 /// <summary>
-/// Who runs which round: a commune's round by that commune's officer or the province's; a province round by the
-/// province's officers; regional and national rounds by administrators (the ministry's staff).
+/// Who runs which round (TT 26/2014 Điều 8): a commune's round by that commune's officer or the province's; a province
+/// round by the province's officers; region and national rounds by the ministry's staff (Cục Công nghiệp địa phương,
+/// Bộ Công Thương); administrators everything.
 /// </summary>
 public static class ContestPolicy
 {
@@ -16,13 +17,14 @@ public static class ContestPolicy
         _ => UnitTier.Province,
     };
 
-    public static bool LevelFitsUnit(ContestLevel level, UnitNode unit) =>
-        level is ContestLevel.Region or ContestLevel.National || unit.Tier == TierFor(level);
+    /// <summary>A region or national round is held in a province (the host, "nơi tổ chức bình chọn", Điều 9.3.b, 9.4.b).</summary>
+    public static bool LevelFitsUnit(ContestLevel level, UnitNode unit) => unit.Tier == TierFor(level);
 
     public static bool CanManage(UserScope actor, UnitDirectory units, ContestLevel level, Guid unitId)
     {
         if (actor.IsAdmin) return true;
-        if (level is ContestLevel.Region or ContestLevel.National || actor.UnitId is not { } own) return false;
+        if (level is ContestLevel.Region or ContestLevel.National) return actor.IsMinistry;
+        if (actor.UnitId is not { } own) return false;
         if (!units.ScopeOf(own).Contains(unitId)) return false;
         return actor.Roles.Contains(Roles.ProvinceStaff)
             || (actor.Roles.Contains(Roles.LocalStaff) && level is ContestLevel.Commune or ContestLevel.District);
@@ -30,7 +32,30 @@ public static class ContestPolicy
 
     public static bool CanManage(UserScope actor, UnitDirectory units, Round round) => CanManage(actor, units, round.Level, round.UnitId);
 
-    /// <summary>Staff also follow the rounds above their unit (a commune officer watches the province round).</summary>
+    /// <summary>
+    /// Whether a unit lies in the round's area: the unit and what is below it (and what it succeeded) for local and
+    /// province rounds, the region's provinces for a region round (Điều 12.3), the whole country for the national one.
+    /// </summary>
+    public static bool InArea(UnitDirectory units, Round round, Guid unitId) => round.Level switch
+    {
+        ContestLevel.Region => round.RegionId is { } region && units.RegionOf(unitId)?.Id == region,
+        ContestLevel.National => true,
+        _ => units.ScopeOf(round.UnitId).Contains(unitId),
+    };
+
+    /// <summary>Staff also follow the rounds above their unit (a commune officer watches the province round); the ministry follows all.</summary>
     public static bool CanView(UserScope actor, UnitDirectory units, Round round) =>
-        CanManage(actor, units, round) || (actor.IsStaff && actor.UnitId is { } own && units.ScopeOf(round.UnitId).Contains(own));
+        CanManage(actor, units, round) || (actor.IsStaff && (actor.SeesAllUnits || (actor.UnitId is { } own && InArea(units, round, own))));
+
+    /// <summary>The level whose recognised entries a round of <paramref name="level"/> receives (liên thông, Điều 10.2, 12.2–12.4).</summary>
+    public static IReadOnlyList<ContestLevel> LevelsBelow(ContestLevel level) => level switch
+    {
+        ContestLevel.Province => [ContestLevel.Commune, ContestLevel.District],
+        ContestLevel.Region => [ContestLevel.Province],
+        ContestLevel.National => [ContestLevel.Region],
+        _ => [],
+    };
+
+    /// <summary>Entries of region and national rounds come only on the proposal of the level below (Điều 12.3.c, 12.4.c).</summary>
+    public static bool TakesDirectEntries(ContestLevel level) => level is not (ContestLevel.Region or ContestLevel.National);
 }

@@ -1,8 +1,6 @@
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Data;
 using KhuyenCong.Showcase.Geography;
-using KhuyenCong.Showcase.Judging;
-using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Showcase.Contests;
 
@@ -10,23 +8,35 @@ namespace KhuyenCong.Showcase.Contests;
 public enum DossierAccess { None, Blind, Read, Manage }
 
 /// <summary>
+/// What the contest needs to know about a round's council, jury and secretariat. Judging answers it (and registers the
+/// answer), so that Contests never depends on Judging.
+/// </summary>
+public interface IRoundPanel
+{
+    /// <summary>Whether the person sits on any body of the round.</summary>
+    Task<bool> SitsOnAsync(ShowcaseDb db, Guid roundId, string userId, CancellationToken ct);
+
+    /// <summary>What the person's seats on the round give them of this entry's dossier (<see cref="DossierAccess.None"/> without a seat).</summary>
+    Task<DossierAccess> SeatAccessAsync(ShowcaseDb db, Round round, Entry entry, string userId, CancellationToken ct);
+}
+
+/// <summary>
 /// Who reads a dossier, in one place for the dossier page, its PDFs, its photos and documents, and the round's lists:
 /// <list type="bullet">
 /// <item>the round's own staff manage it;</item>
 /// <item>the facility that entered it reads it;</item>
 /// <item>staff who follow the round from a unit inside it (a commune officer watching the province round) read the
-/// dossiers of facilities in their own unit only;</item>
-/// <item>a juror reads an accepted entry assigned to them and free of conflict — without the facility's identity in a
-/// blind round;</item>
-/// <item>the secretariat (Tổ chuyên môn giúp việc, TT 26/2014 Điều 11) prepares the jury's work: every accepted entry;</item>
-/// <item>the council (Điều 17) decides on the jury's proposal: the judged entries, once results are proposed.</item>
+/// dossiers of facilities in their own unit only; the ministry's staff read all;</item>
+/// <item>the panel, through <see cref="IRoundPanel"/>: a juror reads an accepted entry assigned to them and free of
+/// conflict — without the facility's identity in a blind round; the secretariat (TT 26/2014 Điều 11) every judged entry;
+/// the council (Điều 17) the judged entries once results are proposed.</item>
 /// </list>
 /// </summary>
-public static class DossierReaders
+public sealed class DossierReaders(IRoundPanel panel)
 {
-    private static readonly EntryState[] Judged = [EntryState.Accepted, EntryState.Recognised, EntryState.NotRecognised];
+    private static readonly EntryState[] Judged = [EntryState.Accepted, EntryState.Recognised, EntryState.NotRecognised, EntryState.Revoked];
 
-    public static async Task<DossierAccess> ForAsync(ShowcaseDb db, UnitDirectory units, UserScope actor, Round round, Entry entry,
+    public async Task<DossierAccess> ForAsync(ShowcaseDb db, UnitDirectory units, UserScope actor, Round round, Entry entry,
         Guid producerUnitId, CancellationToken ct)
     {
         if (!actor.IsAuthenticated) return DossierAccess.None;
@@ -34,15 +44,12 @@ public static class DossierReaders
         if (actor.ActsFor(entry.ProducerId)) return DossierAccess.Read;
         if (ContestPolicy.CanView(actor, units, round) && actor.CanSeeUnit(units, producerUnitId)) return DossierAccess.Read;
         if (!Judged.Contains(entry.State)) return DossierAccess.None;
-        var seats = await db.Set<PanelMember>().AsNoTracking().Where(m => m.RoundId == round.Id && m.UserId == actor.UserId).ToListAsync(ct);
-        if (seats.Any(m => m.Body == PanelBody.Secretariat)) return DossierAccess.Read;
-        if (seats.Any(m => m.Body == PanelBody.Council) && round.State >= RoundState.ResultsProposed) return DossierAccess.Read;
-        if (seats.FirstOrDefault(m => m.Body == PanelBody.Jury) is { } juror
-            && !await db.Set<ConflictDeclaration>().AnyAsync(c => c.RoundId == round.Id && c.EntryId == entry.Id && c.UserId == actor.UserId && c.HasConflict, ct)
-            && await JudgeAssignments.IsAssignedAsync(db, round, juror, entry.Id, ct))
-            return round.Blind ? DossierAccess.Blind : DossierAccess.Read;
-        return DossierAccess.None;
+        return await panel.SeatAccessAsync(db, round, entry, actor.UserId, ct);
     }
+
+    /// <summary>Whether the person may open the round at all: its staff, staff who follow it, or a member of its panel.</summary>
+    public async Task<bool> MaySeeRoundAsync(ShowcaseDb db, UnitDirectory units, UserScope actor, Round round, CancellationToken ct) =>
+        ContestPolicy.CanView(actor, units, round) || (actor.IsAuthenticated && await panel.SitsOnAsync(db, round.Id, actor.UserId, ct));
 
     /// <summary>
     /// For lists of a round's entries (table, exports, short list): the round's staff see every facility, staff who

@@ -10,13 +10,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Showcase.Contests;
 
+/// <param name="Processing">The 30-working-day limit of a dossier waiting for its result (null once decided).</param>
 public sealed record EntryRow(Guid Id, Guid RoundId, string RoundName, ContestLevel Level, string? Code, string ProductName,
     ProductGroup Group, string ProducerName, Guid UnitId, string UnitPath, EntryState State, DateTimeOffset? SubmittedAt, decimal? Score, int? Rank,
-    bool Nominated, int Version);
+    bool Nominated, int Version, Deadline? Processing = null);
+
+public sealed record DossierVersionRow(int Number, DateTimeOffset FrozenAt);
 
 /// <param name="Producer">Null when the reader may not know who made the product (a blind round's juror).</param>
+/// <param name="Product">The dossier's product: the frozen copy once submitted, the live product while the producer edits.</param>
+/// <param name="Warnings">What staff should weigh without it being a refusal (a certificate of this level still valid, Điều 6.3).</param>
+/// <param name="Processing">The 30-working-day limit from the complete dossier, while it waits for a result.</param>
+/// <param name="ComplaintWindow">The last day a complaint about this entry's result is received in time (Điều 20.1).</param>
 public sealed record EntryView(Entry Entry, Round Round, ProductView Product, Producer? Producer, string UnitPath,
-    IReadOnlyList<string> Missing, DossierAccess Access, IReadOnlyList<Complaint> Complaints)
+    IReadOnlyList<string> Missing, DossierAccess Access, IReadOnlyList<Complaint> Complaints, IReadOnlyList<string> Warnings,
+    Deadline? Processing, Deadline? ComplaintWindow, IReadOnlyList<DossierVersionRow> Versions)
 {
     public bool CanManage => Access == DossierAccess.Manage;
 
@@ -29,16 +37,18 @@ public sealed class EntryService(
     IDbContextFactory<ShowcaseDb> dbFactory,
     GeographyService geography,
     ProductService products,
+    CalendarService calendar,
+    DossierReaders readers,
     TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<Guid> StartAsync(UserScope actor, Guid roundId, Guid productId, CancellationToken ct = default)
     {
         if (!actor.IsProducer || actor.ProducerId is not { } producerId) throw new DomainException(Messages.ProducerProfileMissing);
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
+        var round = await db.RoundAsync(roundId, ct);
         var product = await db.Set<Product>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct) ?? throw new NotFoundException();
         var producer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == producerId, ct);
         await CheckEligibleAsync(db, units, round, producer, product, ct);
@@ -50,21 +60,32 @@ public sealed class EntryService(
         return entry.Id;
     }
 
-    /// <summary>The regulation's conditions to enter (TT 26/2014 Điều 3–4, 12; DESIGN: one certificate per level at a time).</summary>
+    /// <summary>
+    /// The regulation's conditions to enter directly (TT 26/2014 Điều 3–4, 12). A product may enter many rounds (Điều
+    /// 6.3): a certificate still valid is a warning for staff, not a refusal. Region and national rounds take entries
+    /// only on the proposal of the level below (Điều 12.3.c, 12.4.c), through <see cref="NominationService"/>.
+    /// </summary>
     internal async Task CheckEligibleAsync(ShowcaseDb db, UnitDirectory units, Round round, Producer producer, Product product, CancellationToken ct)
     {
         if (product.ProducerId != producer.Id) throw new DomainException(Messages.EntryNotYourProduct);
+        if (!ContestPolicy.TakesDirectEntries(round.Level)) throw new DomainException(Messages.EntryOnlyByNomination);
         if (!round.AcceptsRegistrations(Today)) throw new DomainException(Messages.EntryRegistrationClosed);
-        if (!units.ScopeOf(round.UnitId).Contains(producer.UnitId)) throw new DomainException(Messages.EntryOutsideUnit);
-        var earlier = await (from e in db.Set<Entry>()
-                             join r in db.Set<Round>() on e.RoundId equals r.Id
-                             where e.ProductId == product.Id && (e.RoundId == round.Id || (r.Level == round.Level && e.State == EntryState.Recognised))
-                             select new { e.RoundId, e.State, r.Recognition }).AsNoTracking().ToListAsync(ct);
-        if (earlier.Any(e => e.RoundId == round.Id && e.State is not (EntryState.Withdrawn or EntryState.Rejected)))
+        if (!ContestPolicy.InArea(units, round, producer.UnitId)) throw new DomainException(Messages.EntryOutsideUnit);
+        if (await db.Set<Entry>().AnyAsync(e => e.ProductId == product.Id && e.RoundId == round.Id
+                && e.State != EntryState.Withdrawn && e.State != EntryState.Rejected, ct))
             throw new DomainException(Messages.EntryAlreadyInRound);
-        var valid = earlier.Where(e => e.State == EntryState.Recognised && e.Recognition is not null)
-            .Select(e => Round.CertificateValidUntil(e.Recognition!.Date)).Where(until => until >= Today).DefaultIfEmpty().Max();
-        if (valid != default) throw DomainException.Of(Messages.EntryCertificateStillValid, valid.ToString("dd/MM/yyyy"));
+    }
+
+    /// <summary>Certificates of the round's level the product still holds: staff see them as a warning (Điều 6.3).</summary>
+    internal async Task<IReadOnlyList<string>> CertificateWarningsAsync(ShowcaseDb db, Round round, Guid productId, Guid entryId, CancellationToken ct)
+    {
+        var held = await (from e in db.Set<Entry>()
+                          join r in db.Set<Round>() on e.RoundId equals r.Id
+                          where e.ProductId == productId && e.Id != entryId && r.Level == round.Level && e.State == EntryState.Recognised
+                          select new { e.CertificateIssuedOn, e.Decision, r.Name }).AsNoTracking().ToListAsync(ct);
+        return [.. held.Where(h => h.CertificateIssuedOn is { } issued && Round.CertificateValidUntil(issued) >= Today)
+            .Select(h => string.Format(Messages.EntryCertificateStillValidWarning, EnumText.Of(round.Level),
+                Round.CertificateValidUntil(h.CertificateIssuedOn!.Value).ToString("dd/MM/yyyy"), h.Decision?.Number, h.Name))];
     }
 
     public Task SaveFormsAsync(UserScope actor, Guid entryId, int version, RegistrationForm registration, DescriptionForm description,
@@ -75,11 +96,19 @@ public sealed class EntryService(
             return Task.CompletedTask;
         }, ct);
 
+    /// <summary>Submits the dossier and freezes it (Điều 13): the forms, the product's texts, photos and documents, the facility.</summary>
     public Task SubmitAsync(UserScope actor, Guid entryId, int version, CancellationToken ct = default) =>
         ProducerChangeAsync(actor, entryId, version, "entry.submitted", async (entry, round, db) =>
         {
             if (!round.AcceptsRegistrations(Today) && round.State != RoundState.DossierReview) throw new DomainException(Messages.EntryRegistrationClosed);
-            entry.Submit(await MissingAsync(db, entry, ct), Actor.From(actor), clock.GetUtcNow());
+            var missing = await MissingAsync(db, entry, ct);
+            var product = await db.Set<Product>().AsNoTracking().Include(p => p.Photos).Include(p => p.Documents).AsSplitQuery()
+                .FirstAsync(p => p.Id == entry.ProductId, ct);
+            var producer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == entry.ProducerId, ct);
+            var now = clock.GetUtcNow();
+            var dossier = DossierVersion.Freeze(entry, product, producer, now);
+            entry.Submit(missing, dossier, Actor.From(actor), now);
+            db.Add(dossier);
         }, ct);
 
     public Task WithdrawAsync(UserScope actor, Guid entryId, int version, CancellationToken ct = default) =>
@@ -125,23 +154,48 @@ public sealed class EntryService(
         var entry = await db.Set<Entry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null) return null;
         var round = await db.Set<Round>().AsNoTracking().Include(r => r.Criteria).FirstAsync(r => r.Id == entry.RoundId, ct);
-        var producer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == entry.ProducerId, ct);
-        var access = await DossierReaders.ForAsync(db, units, actor, round, entry, producer.UnitId, ct);
+        var liveProducer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == entry.ProducerId, ct);
+        var access = await readers.ForAsync(db, units, actor, round, entry, liveProducer.UnitId, ct);
         if (access == DossierAccess.None) throw new AccessDeniedException();
-        var missing = await MissingAsync(db, entry, ct);
-        // The dossier is the product's own record: staff of the round read it through the round, not through their unit.
-        var product = await products.GetForDossierAsync(entry.ProductId, ct);
+        var missing = entry.IsFrozen ? [] : await MissingAsync(db, entry, ct);
+        // Once submitted, every reader sees the dossier as it was submitted; the producer's later edits are for later rounds.
+        var (product, producer) = await DossierOfAsync(db, units, entry, liveProducer, ct);
+        var cal = await calendar.ForRoundAsync(round, Today, ct);
+        var processing = ProcessingOf(entry, cal);
+        var window = entry.ComplaintDeadline(cal) is { } last ? Deadline.On(last, Today, cal) : null;
+        var versions = await db.Set<DossierVersion>().AsNoTracking().Where(v => v.EntryId == entryId).OrderBy(v => v.Number)
+            .Select(v => new DossierVersionRow(v.Number, v.FrozenAt)).ToListAsync(ct);
+        var warnings = await CertificateWarningsAsync(db, round, entry.ProductId, entry.Id, ct);
         if (access == DossierAccess.Blind)
         {
             // Loaded without its timeline (which names the producer's people) and without complaints.
             var roundUnit = units.PathOf(round.UnitId);
             return new EntryView(entry, round, product with { ProducerName = Messages.Dossier_BlindProducer, ProducerUnitId = round.UnitId, UnitPath = roundUnit },
-                null, roundUnit, missing, access, []);
+                null, roundUnit, missing, access, [], [], processing, null, versions);
         }
         entry = await db.Set<Entry>().AsNoTracking().Include(e => e.Events).FirstAsync(e => e.Id == entryId, ct);
         var complaints = await db.Set<Complaint>().AsNoTracking().Include(c => c.Attachments).Where(c => c.EntryId == entryId).ToListAsync(ct);
-        return new EntryView(entry, round, product, producer, units.PathOf(producer.UnitId), missing, access, complaints);
+        return new EntryView(entry, round, product, producer, units.PathOf(producer.UnitId), missing, access, complaints, warnings,
+            processing, window, versions);
     }
+
+    /// <summary>The dossier's product and facility: the frozen copy once submitted, the live records while the producer edits.</summary>
+    private async Task<(ProductView Product, Producer Producer)> DossierOfAsync(ShowcaseDb db, UnitDirectory units, Entry entry, Producer liveProducer,
+        CancellationToken ct)
+    {
+        if (entry.DossierId is { } dossierId && await db.Set<DossierVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == dossierId, ct) is { } dossier)
+        {
+            var producer = dossier.RestoreProducer();
+            return (new ProductView(dossier.RestoreProduct(), producer.Name, producer.UnitId, units.PathOf(producer.UnitId)), producer);
+        }
+        return (await products.GetForDossierAsync(entry.ProductId, ct), liveProducer);
+    }
+
+    /// <summary>A dossier waiting for its result, from its complete submission: 30 working days (DESIGN: dossier processing time).</summary>
+    private Deadline? ProcessingOf(Entry entry, WorkingCalendar cal) =>
+        entry.State is EntryState.Submitted or EntryState.Accepted && entry.SubmittedAt is { } at
+            ? Deadline.On(ContestDeadlines.Processing(VietnamTime.DateOf(at), cal), Today, cal)
+            : null;
 
     public async Task<IReadOnlyList<EntryRow>> MineAsync(UserScope actor, CancellationToken ct = default)
     {
@@ -155,13 +209,13 @@ public sealed class EntryService(
         var units = await geography.DirectoryAsync(ct);
         Round round;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new NotFoundException();
+            round = await db.RoundAsync(roundId, ct);
         var visible = DossierReaders.ListFilter(actor, units, round) ?? throw new AccessDeniedException();
         return [.. (await RowsAsync(e => e.RoundId == roundId && e.State != EntryState.Draft, ct)).Where(r => visible(r.UnitId))
             .OrderBy(r => r.Code ?? "~").ThenBy(r => r.SubmittedAt)];
     }
 
-    /// <summary>Dossiers waiting for staff across every round the actor manages, oldest first.</summary>
+    /// <summary>Dossiers waiting for staff across every round the actor manages, oldest first, with their processing limit.</summary>
     public async Task<IReadOnlyList<EntryRow>> ReviewQueueAsync(UserScope actor, CancellationToken ct = default)
     {
         if (!actor.IsStaff) throw new AccessDeniedException();
@@ -169,8 +223,9 @@ public sealed class EntryService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rounds = await db.Set<Round>().AsNoTracking()
             .Where(r => r.State == RoundState.OpenForRegistration || r.State == RoundState.DossierReview).ToListAsync(ct);
-        var managed = rounds.Where(r => ContestPolicy.CanManage(actor, units, r)).Select(r => r.Id).ToList();
-        return [.. (await RowsAsync(e => managed.Contains(e.RoundId) && e.State == EntryState.Submitted, ct)).OrderBy(r => r.SubmittedAt)];
+        var managed = rounds.Where(r => ContestPolicy.CanManage(actor, units, r)).ToDictionary(r => r.Id);
+        var ids = managed.Keys.ToList();
+        return [.. (await RowsAsync(e => ids.Contains(e.RoundId) && e.State == EntryState.Submitted, ct, managed.Values)).OrderBy(r => r.SubmittedAt)];
     }
 
     public async Task<byte[]> ExportAsync(UserScope actor, Guid roundId, bool xlsx, CancellationToken ct = default)
@@ -189,19 +244,27 @@ public sealed class EntryService(
         return xlsx ? TableExport.ToXlsx(table) : TableExport.ToCsv(table);
     }
 
-    private async Task<IReadOnlyList<EntryRow>> RowsAsync(System.Linq.Expressions.Expression<Func<Entry, bool>> filter, CancellationToken ct)
+    /// <param name="withProcessing">Rounds whose rows carry their processing limit (on each round's calendar).</param>
+    private async Task<IReadOnlyList<EntryRow>> RowsAsync(System.Linq.Expressions.Expression<Func<Entry, bool>> filter, CancellationToken ct,
+        IEnumerable<Round>? withProcessing = null)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The name and group as submitted: a list of dossiers shows the dossiers, not what the product became since.
         var rows = await (from e in db.Set<Entry>().Where(filter)
                           join r in db.Set<Round>() on e.RoundId equals r.Id
                           join p in db.Set<Product>() on e.ProductId equals p.Id
                           join f in db.Set<Producer>() on e.ProducerId equals f.Id
-                          select new { e.Id, e.RoundId, Round = r.Name, r.Level, e.Code, Product = p.Name, p.Group, Producer = f.Name, f.UnitId,
+                          select new { e.Id, e.RoundId, Round = r.Name, r.Level, e.Code, Product = e.DossierProductName ?? p.Name,
+                              Group = e.DossierGroup ?? p.Group, Producer = f.Name, f.UnitId,
                               e.State, e.SubmittedAt, e.Score, e.Rank, e.NominatedFromEntryId, e.Version, e.CreatedAt })
             .AsNoTracking().ToListAsync(ct);
+        var calendars = new Dictionary<Guid, WorkingCalendar>();
+        foreach (var round in withProcessing ?? []) calendars[round.Id] = await calendar.ForRoundAsync(round, Today, ct);
         return [.. rows.OrderByDescending(r => r.CreatedAt).Select(r => new EntryRow(r.Id, r.RoundId, r.Round, r.Level, r.Code, r.Product, r.Group,
-            r.Producer, r.UnitId, units.PathOf(r.UnitId), r.State, r.SubmittedAt, r.Score, r.Rank, r.NominatedFromEntryId is not null, r.Version))];
+            r.Producer, r.UnitId, units.PathOf(r.UnitId), r.State, r.SubmittedAt, r.Score, r.Rank, r.NominatedFromEntryId is not null, r.Version,
+            calendars.TryGetValue(r.RoundId, out var cal) && r.SubmittedAt is { } at && r.State is EntryState.Submitted or EntryState.Accepted
+                ? Deadline.On(ContestDeadlines.Processing(VietnamTime.DateOf(at), cal), Today, cal) : null))];
     }
 
     private async Task ProducerChangeAsync(UserScope actor, Guid entryId, int version, string action, Func<Entry, Round, ShowcaseDb, Task> change,
@@ -211,7 +274,7 @@ public sealed class EntryService(
         var entry = await db.Set<Entry>().Include(e => e.Events).FirstOrDefaultAsync(e => e.Id == entryId, ct)
             ?? throw new NotFoundException();
         if (!actor.ActsFor(entry.ProducerId)) throw new AccessDeniedException();
-        var round = await db.Set<Round>().FirstAsync(r => r.Id == entry.RoundId, ct);
+        var round = await db.RoundAsync(entry.RoundId, ct, tracked: true);
         await SaveChangeAsync(db, actor, entry, version, action, () => change(entry, round, db), ct);
     }
 
@@ -222,7 +285,7 @@ public sealed class EntryService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.Set<Entry>().Include(e => e.Events).FirstOrDefaultAsync(e => e.Id == entryId, ct)
             ?? throw new NotFoundException();
-        var round = await db.Set<Round>().FirstAsync(r => r.Id == entry.RoundId, ct);
+        var round = await db.RoundAsync(entry.RoundId, ct, tracked: true);
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         await SaveChangeAsync(db, actor, entry, version, action, () =>
         {
@@ -235,17 +298,18 @@ public sealed class EntryService(
 
     private async Task NoticeAsync(ShowcaseDb db, Entry entry, Func<Entry, string, string> notice, CancellationToken ct)
     {
-        var product = await db.Set<Product>().Where(p => p.Id == entry.ProductId).Select(p => p.Name).FirstAsync(ct);
+        var product = entry.DossierProductName ?? await db.Set<Product>().Where(p => p.Id == entry.ProductId).Select(p => p.Name).FirstAsync(ct);
         await Notifications.Notify.ProducerAsync(db, entry.ProducerId, notice(entry, product), $"/producer/entries/{entry.Id}", clock.GetUtcNow(), ct);
     }
 
     private async Task SaveChangeAsync(ShowcaseDb db, UserScope actor, Entry entry, int version, string action, Func<Task> change, CancellationToken ct)
     {
         db.ExpectVersion(entry, version);
-        var before = new { entry.State, entry.Code };
+        var before = new { entry.State, entry.Code, entry.DossierVersion };
         await change();
         db.Entry(entry).State = EntityState.Modified;
-        db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), action, nameof(Entry), entry.Id, before, new { entry.State, entry.Code, entry.ReturnReason, entry.RejectionReason }));
+        db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), action, nameof(Entry), entry.Id, before,
+            new { entry.State, entry.Code, entry.ReturnReason, entry.RejectionReason, entry.DossierVersion }));
         await db.SaveOrConflictAsync(ct);
     }
 }

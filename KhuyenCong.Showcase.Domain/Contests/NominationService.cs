@@ -12,12 +12,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Showcase.Contests;
 
-public sealed record NominationCandidate(Guid EntryId, string? Code, string ProductName, ProductGroup Group, string ProducerName,
-    string RoundName, decimal? Score, DecisionRef Decision);
+/// <param name="Refusal">Why it may not go up (its certificate expired or was revoked), or null.</param>
+/// <param name="Warnings">What the lower council should know without it being a refusal.</param>
+public sealed record NominationCandidate(Guid EntryId, Guid SourceRoundId, string SourceRoundName, string Authority, string? Code, string ProductName,
+    ProductGroup Group, string ProducerName, decimal? Score, DecisionRef? Decision, DateOnly? ValidUntil, string? Refusal, IReadOnlyList<string> Warnings)
+{
+    public bool Eligible => Refusal is null;
+}
+
+public sealed record NominationRow(Guid Id, Guid SourceRoundId, string SourceRoundName, string Authority, DecisionRef Letter, DateTimeOffset At,
+    string ByName, int Entries, bool CanPrint);
 
 /// <summary>
-/// Liên thông: recognised local products move to the province round with the same dossier and the local result;
-/// a province's recognised products leave for the region as a package.
+/// Liên thông (TT 26/2014 Điều 10.2, 12): the lower level's staff put forward recognised entries of their own rounds
+/// to an open round of the next level — commune (district) → province, province → region, region → national — with
+/// their authority's proposal letter and short list. Each entry goes up with a copy of its frozen dossier and its
+/// result; it needs a valid certificate of the level below (Điều 12.2.b, 12.3.b, 12.4.b).
 /// </summary>
 public sealed class NominationService(
     IDbContextFactory<ShowcaseDb> dbFactory,
@@ -26,76 +36,163 @@ public sealed class NominationService(
     MediaService media,
     TimeProvider clock)
 {
-    public async Task<IReadOnlyList<NominationCandidate>> CandidatesAsync(UserScope actor, Guid provinceRoundId, CancellationToken ct = default)
+    private DateOnly Today => clock.Today();
+
+    /// <summary>The actor's recognised entries that may go up to <paramref name="targetRoundId"/>, and those that may not, with why.</summary>
+    public async Task<IReadOnlyList<NominationCandidate>> CandidatesAsync(UserScope actor, Guid targetRoundId, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var target = await TargetAsync(db, provinceRoundId, ct);
-        var province = units.ScopeOf(target.UnitId);
-        var localRounds = (await db.Set<Round>().AsNoTracking()
-                .Where(r => (r.Level == ContestLevel.Commune || r.Level == ContestLevel.District)
-                            && (r.State == RoundState.DecisionIssued || r.State == RoundState.Closed)).ToListAsync(ct))
-            .Where(r => province.Contains(r.UnitId) && ContestPolicy.CanManage(actor, units, r)).ToDictionary(r => r.Id);
-        var ids = localRounds.Keys.ToList();
-        var already = await db.Set<Entry>().Where(e => e.RoundId == provinceRoundId && e.NominatedFromEntryId != null)
+        var target = await TargetAsync(db, targetRoundId, ct);
+        return await CandidatesAsync(db, units, actor, target, ct);
+    }
+
+    private async Task<IReadOnlyList<NominationCandidate>> CandidatesAsync(ShowcaseDb db, UnitDirectory units, UserScope actor, Round target, CancellationToken ct)
+    {
+        var levels = ContestPolicy.LevelsBelow(target.Level).ToList();
+        var sources = (await db.Set<Round>().AsNoTracking()
+                .Where(r => levels.Contains(r.Level) && (r.State == RoundState.DecisionIssued || r.State == RoundState.Closed)).ToListAsync(ct))
+            .Where(r => ContestPolicy.CanManage(actor, units, r) && FeedsInto(units, r, target)).ToDictionary(r => r.Id);
+        var ids = sources.Keys.ToList();
+        var already = await db.Set<Entry>().Where(e => e.RoundId == target.Id && e.NominatedFromEntryId != null)
             .Select(e => e.NominatedFromEntryId!.Value).ToListAsync(ct);
         var rows = await (from e in db.Set<Entry>()
                           join p in db.Set<Product>() on e.ProductId equals p.Id
                           join f in db.Set<Producer>() on e.ProducerId equals f.Id
-                          where ids.Contains(e.RoundId) && e.State == EntryState.Recognised && !already.Contains(e.Id)
-                          select new { e.Id, e.RoundId, e.ProductId, e.Code, Product = p.Name, p.Group, Producer = f.Name, e.Score }).AsNoTracking().ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        // A product that already holds a valid province certificate does not enter the province round again.
-        var provinceHolders = (await (from e in db.Set<Entry>() join r in db.Set<Round>() on e.RoundId equals r.Id
-                                      where r.Level == ContestLevel.Province && e.State == EntryState.Recognised && r.Recognition != null
-                                      select new { e.ProductId, r.Recognition }).AsNoTracking().ToListAsync(ct))
-            .Where(x => Round.CertificateValidUntil(x.Recognition!.Date) >= today).Select(x => x.ProductId).ToHashSet();
-        return [.. rows.Select(r => (Row: r, Round: localRounds[r.RoundId]))
-            .Where(x => Round.CertificateValidUntil(x.Round.Recognition!.Date) >= today && !provinceHolders.Contains(x.Row.ProductId))
-            .Select(x => new NominationCandidate(x.Row.Id, x.Row.Code, x.Row.Product, x.Row.Group, x.Row.Producer, x.Round.Name, x.Row.Score, x.Round.Recognition!))];
-    }
-
-    public async Task<int> NominateAsync(UserScope actor, Guid provinceRoundId, IReadOnlyCollection<Guid> entryIds, CancellationToken ct = default)
-    {
-        var candidates = (await CandidatesAsync(actor, provinceRoundId, ct)).ToDictionary(c => c.EntryId);
-        if (entryIds.Any(id => !candidates.ContainsKey(id))) throw new DomainException(Messages.EntryNominateOnlyRecognised);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var target = await TargetAsync(db, provinceRoundId, ct);
-        var sources = await db.Set<Entry>().AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        foreach (var source in sources)
+                          where ids.Contains(e.RoundId) && (e.State == EntryState.Recognised || e.State == EntryState.Revoked) && !already.Contains(e.Id)
+                          select new { Entry = e, Product = e.DossierProductName ?? p.Name, Group = e.DossierGroup ?? p.Group, Producer = f.Name })
+            .AsNoTracking().ToListAsync(ct);
+        // Đ6.3: a product may enter many rounds. A certificate of the target's level still valid is worth knowing, not a bar.
+        var productIds = rows.Select(r => r.Entry.ProductId).Distinct().ToList();
+        var heldAtTarget = (await (from e in db.Set<Entry>() join r in db.Set<Round>() on e.RoundId equals r.Id
+                                   where productIds.Contains(e.ProductId) && r.Level == target.Level && e.State == EntryState.Recognised
+                                   select new { e.ProductId, e.CertificateIssuedOn }).AsNoTracking().ToListAsync(ct))
+            .Where(x => x.CertificateIssuedOn is { } issued && Round.CertificateValidUntil(issued) >= Today)
+            .ToDictionary(x => x.ProductId, x => Round.CertificateValidUntil(x.CertificateIssuedOn!.Value));
+        var below = EnumText.Of(levels[0]);
+        return [.. rows.OrderBy(r => sources[r.Entry.RoundId].Name).ThenBy(r => r.Entry.Code, StringComparer.Ordinal).Select(r =>
         {
-            var c = candidates[source.Id];
-            var result = new LowerLevelResult(c.Score ?? 0, c.Decision.Number, c.Decision.Date, c.RoundName);
-            var nominated = Entry.Nominate(target, source, result, Actor.From(actor), now);
-            db.Add(nominated);
-            db.Add(AuditEntry.Record(actor, now, "entry.nominated", nameof(Entry), nominated.Id, null, new { From = source.Id, To = provinceRoundId }));
-        }
-        await db.SaveOrConflictAsync(ct);
-        return sources.Count;
+            var e = r.Entry;
+            var source = sources[e.RoundId];
+            var refusal = e.State == EntryState.Revoked
+                ? string.Format(Messages.Nomination_Revoked, below, e.Revocation?.Number)
+                : !e.HoldsValidCertificate(Today)
+                    ? string.Format(Messages.Nomination_CertificateExpired, below, e.ValidUntil?.ToString("dd/MM/yyyy") ?? "—")
+                    : null;
+            IReadOnlyList<string> warnings = heldAtTarget.TryGetValue(e.ProductId, out var until)
+                ? [string.Format(Messages.Nomination_AlreadyHoldsTarget, EnumText.Of(target.Level), until.ToString("dd/MM/yyyy"))]
+                : [];
+            return new NominationCandidate(e.Id, source.Id, source.Name, source.Organiser, e.Code, r.Product, r.Group, r.Producer, e.Score, e.Decision,
+                e.ValidUntil ?? (e.CertificateIssuedOn is { } issued ? Round.CertificateValidUntil(issued) : null), refusal, warnings);
+        })];
     }
 
-    /// <summary>Phụ lục 5 for the entries nominated into a province round.</summary>
-    public async Task<byte[]> ShortListAsync(UserScope actor, Guid provinceRoundId, CancellationToken ct = default)
+    /// <summary>Whether a decided round of the level below lies in the target's area.</summary>
+    private static bool FeedsInto(UnitDirectory units, Round source, Round target) => target.Level switch
+    {
+        ContestLevel.Province => units.ScopeOf(target.UnitId).Contains(source.UnitId),
+        ContestLevel.Region => ContestPolicy.InArea(units, target, source.UnitId),
+        ContestLevel.National => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Sends the chosen entries of one lower round up with the lower authority's proposal letter. Every chosen entry
+    /// must be eligible; the whole proposal is saved or none of it.
+    /// </summary>
+    /// <returns>How many entries went up.</returns>
+    public async Task<int> NominateAsync(UserScope actor, Guid targetRoundId, Guid sourceRoundId, DecisionRef letter, IReadOnlyCollection<Guid> entryIds,
+        CancellationToken ct = default)
+    {
+        if (entryIds.Count == 0) throw new DomainException(Messages.Nomination_NothingChosen);
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var target = await TargetAsync(db, targetRoundId, ct);
+        var candidates = (await CandidatesAsync(db, units, actor, target, ct)).Where(c => c.SourceRoundId == sourceRoundId).ToDictionary(c => c.EntryId);
+        foreach (var id in entryIds)
+        {
+            if (!candidates.TryGetValue(id, out var candidate)) throw new DomainException(Messages.EntryNominateOnlyRecognised);
+            if (candidate.Refusal is { } refusal) throw DomainException.Of(Messages.Nomination_Refused, candidate.ProductName, refusal);
+        }
+        var source = await db.RoundAsync(sourceRoundId, ct);
+        var now = clock.GetUtcNow();
+        var nomination = new Nomination(target, source, letter, actor, now);
+        db.Add(nomination);
+        var chosen = await db.Set<Entry>().AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToListAsync(ct);
+        foreach (var from in chosen)
+        {
+            var c = candidates[from.Id];
+            var result = new LowerLevelResult(c.Score ?? 0, from.Decision!.Number, from.Decision.Date, source.Name, from.ValidUntil);
+            var newId = Guid.CreateVersion7();
+            var dossier = await SourceDossierAsync(db, from, newId, now, ct);
+            var nominated = Entry.Nominate(target, from, nomination, result, newId, dossier, Actor.From(actor), now);
+            db.Add(dossier);
+            db.Add(nominated);
+            db.Add(AuditEntry.Record(actor, now, "entry.nominated", nameof(Entry), nominated.Id, null,
+                new { From = from.Id, To = targetRoundId, Nomination = nomination.Id, Dossier = dossier.Id }));
+        }
+        db.Add(AuditEntry.Record(actor, now, "nomination.sent", nameof(Nomination), nomination.Id, null,
+            new { Target = targetRoundId, Source = sourceRoundId, nomination.Letter, Entries = entryIds }));
+        await db.SaveOrConflictAsync(ct);
+        return chosen.Count;
+    }
+
+    /// <summary>The dossier the lower level judged, copied for the new entry (frozen now if it predates frozen dossiers).</summary>
+    private static async Task<DossierVersion> SourceDossierAsync(ShowcaseDb db, Entry from, Guid newEntryId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (from.DossierId is { } id && await db.Set<DossierVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } frozen)
+            return DossierVersion.CopyFor(newEntryId, frozen, now);
+        var product = await db.Set<Product>().AsNoTracking().Include(p => p.Photos).Include(p => p.Documents).AsSplitQuery().FirstAsync(p => p.Id == from.ProductId, ct);
+        var producer = await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == from.ProducerId, ct);
+        return DossierVersion.CopyFor(newEntryId, DossierVersion.Freeze(from, product, producer, now), now);
+    }
+
+    /// <summary>The proposals a round received (for its staff) or the actor sent to it (for the lower level's staff).</summary>
+    public async Task<IReadOnlyList<NominationRow>> ForRoundAsync(UserScope actor, Guid targetRoundId, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await TargetAsync(db, provinceRoundId, ct, anyState: true);
-        var visible = DossierReaders.ListFilter(actor, units, round) ?? throw new AccessDeniedException();
-        var rows = await (from e in db.Set<Entry>()
-                          join p in db.Set<Product>() on e.ProductId equals p.Id
-                          join f in db.Set<Producer>() on e.ProducerId equals f.Id
-                          where e.RoundId == provinceRoundId && e.NominatedFromEntryId != null
-                          select new { e, Product = p.Name, p.Group, f.Name, f.Address, f.UnitId, f.Phone }).AsNoTracking().ToListAsync(ct);
-        var list = rows.Where(r => visible(r.UnitId)).OrderBy(r => r.Group).ThenBy(r => r.Product)
-            .Select(r => new ShortListRow(r.Product, r.Group, r.Name, $"{r.Address}, {units.PathOf(r.UnitId)}", r.Phone, r.e.LowerLevel?.Score,
-                r.e.LowerLevel is { } l ? $"{l.DecisionNumber} ({l.DecisionDate:dd/MM/yyyy})" : null)).ToList();
-        return ContestDocuments.ShortList(round, round.Organiser, list, clock.GetUtcNow());
+        var target = await db.RoundAsync(targetRoundId, ct);
+        var all = ContestPolicy.CanManage(actor, units, target);
+        var rows = await (from n in db.Set<Nomination>()
+                          join r in db.Set<Round>() on n.SourceRoundId equals r.Id
+                          where n.TargetRoundId == targetRoundId
+                          select new { n, Source = r, Count = db.Set<Entry>().Count(e => e.NominationId == n.Id) }).AsNoTracking().ToListAsync(ct);
+        return [.. rows.Where(x => all || ContestPolicy.CanManage(actor, units, x.Source)).OrderBy(x => x.n.At)
+            .Select(x => new NominationRow(x.n.Id, x.Source.Id, x.Source.Name, x.n.Authority, x.n.Letter, x.n.At, x.n.ByName, x.Count, true))];
     }
 
     /// <summary>
-    /// A province round's recognised products for the region level: forms as PDF, photos, documents and a JSON
-    /// summary anyone can read without this system.
+    /// Phụ lục 5 of one proposal: the lower authority's own list, signed on its behalf and attached to its letter; for
+    /// the staff who sent it and the staff of the round that received it.
+    /// </summary>
+    public async Task<byte[]> ShortListAsync(UserScope actor, Guid nominationId, CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var nomination = await db.Set<Nomination>().AsNoTracking().FirstOrDefaultAsync(n => n.Id == nominationId, ct) ?? throw new NotFoundException();
+        var target = await db.RoundAsync(nomination.TargetRoundId, ct);
+        var source = await db.RoundAsync(nomination.SourceRoundId, ct);
+        if (!ContestPolicy.CanManage(actor, units, target) && !ContestPolicy.CanManage(actor, units, source)) throw new AccessDeniedException();
+        var rows = await (from e in db.Set<Entry>()
+                          join p in db.Set<Product>() on e.ProductId equals p.Id
+                          where e.NominationId == nominationId
+                          select new { e, Product = e.DossierProductName ?? p.Name, Group = e.DossierGroup ?? p.Group }).AsNoTracking().ToListAsync(ct);
+        var list = new List<ShortListRow>();
+        foreach (var r in rows.OrderBy(r => r.Group).ThenBy(r => r.Product))
+        {
+            // The facility's particulars as its dossier recorded them.
+            var dossier = r.e.DossierId is { } id ? await db.Set<DossierVersion>().AsNoTracking().FirstAsync(v => v.Id == id, ct) : null;
+            var facility = dossier?.RestoreProducer() ?? await db.Set<Producer>().AsNoTracking().FirstAsync(p => p.Id == r.e.ProducerId, ct);
+            list.Add(new ShortListRow(r.Product, r.Group, facility.Name, $"{facility.Address}, {units.PathOf(facility.UnitId)}", facility.Phone, r.e.LowerLevel?.Score,
+                r.e.LowerLevel is { } l ? $"{l.DecisionNumber} ({l.DecisionDate:dd/MM/yyyy})" : null));
+        }
+        return ContestDocuments.ShortList(target, nomination.Authority, nomination.Letter, list, nomination.At);
+    }
+
+    /// <summary>
+    /// A province round's recognised products for the region level, for offline hand-over: forms as PDF, photos,
+    /// documents and a JSON summary anyone can read without this system — all from the frozen dossiers.
     /// </summary>
     public async Task<byte[]> RegionPackageAsync(UserScope actor, Guid provinceRoundId, CancellationToken ct = default)
     {
@@ -104,7 +201,7 @@ public sealed class NominationService(
         Round round;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            round = await db.Set<Round>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == provinceRoundId, ct) ?? throw new NotFoundException();
+            round = await db.RoundAsync(provinceRoundId, ct);
             if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
             if (round.Level != ContestLevel.Province || round.State is not (RoundState.DecisionIssued or RoundState.Closed))
                 throw new DomainException(Messages.RegionPackageNeedsDecision);
@@ -131,14 +228,14 @@ public sealed class NominationService(
                     code = view.Entry.Code, product = view.Product.Product.Name, group = (int)view.Product.Product.Group,
                     producer = producer.Name, registration = producer.RegistrationNumber, taxCode = producer.TaxCode,
                     address = $"{producer.Address}, {view.UnitPath}", phone = producer.Phone, score = view.Entry.Score, rank = view.Entry.Rank,
-                    lowerLevel = view.Entry.LowerLevel, folder,
+                    decision = view.Entry.Decision, supplementary = view.Entry.SupplementaryDecision, certificateValidUntil = view.Entry.ValidUntil,
+                    dossierVersion = view.Entry.DossierVersion, lowerLevel = view.Entry.LowerLevel, folder,
                 });
             }
             var json = JsonSerializer.SerializeToUtf8Bytes(new
             {
                 round = new { round.Code, round.Name, level = round.Level.ToString(), unit = units.PathOf(round.UnitId), round.Year, round.PassMark },
                 decision = round.Recognition,
-                certificateValidUntil = round.Recognition is { } d ? Round.CertificateValidUntil(d.Date) : (DateOnly?)null,
                 entries = summary,
             }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             await AddAsync(zip, "tong-hop.json", json);
@@ -167,11 +264,11 @@ public sealed class NominationService(
         return cleaned.Length > 80 ? cleaned[..80] : cleaned;
     }
 
-    private static async Task<Round> TargetAsync(ShowcaseDb db, Guid id, CancellationToken ct, bool anyState = false)
+    /// <summary>A round that receives proposals (province, region, national) and is open for them.</summary>
+    private static async Task<Round> TargetAsync(ShowcaseDb db, Guid id, CancellationToken ct)
     {
-        var round = await db.Set<Round>().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
-        if (round.Level != ContestLevel.Province) throw new DomainException(Messages.RoundNominationTarget);
-        if (!anyState && round.State is not (RoundState.OpenForRegistration or RoundState.DossierReview))
+        var round = await db.RoundAsync(id, ct);
+        if (ContestPolicy.LevelsBelow(round.Level).Count == 0 || round.State is not (RoundState.OpenForRegistration or RoundState.DossierReview))
             throw new DomainException(Messages.RoundNominationTarget);
         return round;
     }

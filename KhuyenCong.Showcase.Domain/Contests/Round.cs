@@ -29,6 +29,9 @@ public sealed record RoundSchedule(
     DateOnly JudgingTo,
     DateOnly AnnouncementOn);
 
+/// <param name="MinimumSheets">Sheets an entry needs before the council reads its mean as complete: a round setting,
+/// not the regulation's (which asks only for the jury's mean, Điều 17.1). Null: every assigned juror without a conflict.</param>
+/// <param name="RegionId">The khu vực of a region round (Điều 3.1.c); null for every other level.</param>
 public sealed record RoundDetails(
     ContestLevel Level,
     Guid UnitId,
@@ -40,7 +43,29 @@ public sealed record RoundDetails(
     decimal PassMark,
     int? Quota,
     bool Blind,
-    int MinimumSheets);
+    int? MinimumSheets,
+    Guid? RegionId = null);
+
+/// <summary>
+/// The links between a judge and an entrant the system looks for itself. The regulation has no conflict-of-interest
+/// clause (only independent scoring, Điều 16.2): these are good practice, so each is a round setting, all on by default.
+/// </summary>
+[Flags]
+public enum ConflictChecks
+{
+    None = 0,
+    SameFacility = 1,
+    SameRegistration = 2,
+    SameAddress = 4,
+    SameCommune = 8,
+    All = SameFacility | SameRegistration | SameAddress | SameCommune,
+}
+
+/// <param name="RequireDeclaration">Judges declare their conflicts before their first sheet (good practice, default on).</param>
+public sealed record JudgingRules(ConflictChecks Conflicts, bool RequireDeclaration, AssignmentMode Assignment, int? JudgeCap)
+{
+    public static readonly JudgingRules Default = new(ConflictChecks.All, true, AssignmentMode.AllMembers, null);
+}
 
 /// <summary>A line of the score sheet. Sub-criteria are round data: the Trưởng ban proposes them, the council chair approves.</summary>
 public sealed class RoundCriterion
@@ -110,8 +135,12 @@ public sealed class Round : IVersioned
     public const int NameMaxLength = 200;
     public const int OrganiserMaxLength = 200;
     public const int CodeMaxLength = 30;
-    public const int ComplaintWorkingDays = 15;
-    public const int ComplaintResolutionWorkingDays = 10;
+
+    /// <summary>"điểm bình quân đạt từ 70 điểm trở lên" (TT 26/2014 Điều 17.1): a round may ask more, never less.</summary>
+    public const decimal RegulationPassMark = 70;
+
+    /// <summary>Judges per entry when a balanced round does not say how many sheets an entry needs.</summary>
+    public const int DefaultJudgesPerEntry = 3;
 
     private readonly List<RoundCriterion> _criteria = [];
 
@@ -129,16 +158,21 @@ public sealed class Round : IVersioned
     public decimal PassMark { get; private set; }
     public int? Quota { get; private set; }
     public bool Blind { get; private set; }
-    public int MinimumSheets { get; private set; }
+    public int? MinimumSheets { get; private set; }
+    public Guid? RegionId { get; private set; }
 
-    /// <summary>Good practice, not the regulation: a judge living in the producer's commune may be asked to stand aside.</summary>
-    public bool ConflictSameCommune { get; private set; }
+    /// <summary>Good practice, not the regulation: which automatic conflicts the round looks for (all by default).</summary>
+    public ConflictChecks Conflicts { get; private set; } = ConflictChecks.All;
+
+    /// <summary>Whether judges declare their conflicts before scoring (good practice, default on).</summary>
+    public bool RequireDeclaration { get; private set; } = true;
     public AssignmentMode Assignment { get; private set; }
     public int? JudgeCap { get; private set; }
     public RoundState State { get; private set; }
     public DateTimeOffset? CriteriaFrozenAt { get; private set; }
+
+    /// <summary>The round's first recognition decision; a later re-scoring ends in supplementary decisions kept on the entries they concern.</summary>
     public DecisionRef? Recognition { get; private set; }
-    public DateOnly? ComplaintDeadline { get; private set; }
     public Guid? FundingLineId { get; private set; }
     public int NextEntryNumber { get; private set; } = 1;
     public DateTimeOffset CreatedAt { get; private set; }
@@ -148,28 +182,35 @@ public sealed class Round : IVersioned
 
     public decimal TotalPoints => _criteria.Sum(c => c.MaxPoints);
 
-    public static Round Create(RoundDetails details, string unitCode, IReadOnlyList<CriterionTemplate> criteria, DateTimeOffset now)
+    /// <param name="areaCode">The unit's code, or for a region round the region's code.</param>
+    public static Round Create(RoundDetails details, string areaCode, IReadOnlyList<CriterionTemplate> criteria, DateTimeOffset now)
     {
         var round = new Round { Id = Guid.CreateVersion7(), State = RoundState.Draft, CreatedAt = now };
-        round.Update(details, unitCode);
+        round.Update(details, areaCode);
         round.SetCriteria(criteria);
         return round;
     }
 
-    public void Update(RoundDetails details, string unitCode)
+    public void Update(RoundDetails details, string areaCode)
     {
-        if (State != RoundState.Draft && (details.Level != Level || details.UnitId != UnitId))
+        if (State != RoundState.Draft && (details.Level != Level || details.UnitId != UnitId || details.RegionId != RegionId))
             throw new DomainException(Messages.RoundLevelFixed);
         if (details.Level == ContestLevel.District && details.Schedule.RegistrationOpens >= Geography.AdministrativeUnit.DistrictTierEnded)
             throw new DomainException(Messages.RoundDistrictAfterReform);
+        if ((details.Level == ContestLevel.Region) != (details.RegionId is not null)) throw new DomainException(Messages.RoundRegionRequired);
         if (details.Year is < 2000 or > 2100) throw new DomainException(Messages.RoundYearInvalid);
-        if (details.PassMark is < 0 or > 100) throw new DomainException(Messages.RoundPassMarkInvalid);
+        // TT 26/2014 Điều 17.1: "từ 70 điểm trở lên" at every level.
+        if (details.PassMark < RegulationPassMark) throw DomainException.Of(Messages.RoundPassMarkBelowRegulation, RegulationPassMark);
+        if (details.PassMark > 100) throw new DomainException(Messages.RoundPassMarkInvalid);
         if (details.Quota is < 1) throw new DomainException(Messages.RoundQuotaInvalid);
         if (details.MinimumSheets is < 1 or > 25) throw new DomainException(Messages.RoundMinimumSheetsInvalid);
+        // What decides a result stops moving once the first sheet may be written.
+        if (State >= RoundState.Judging && (details.PassMark != PassMark || details.MinimumSheets != MinimumSheets || details.Quota != Quota || details.Blind != Blind))
+            throw new DomainException(Messages.RoundRulesLockedAtJudging);
         CheckSchedule(details.Schedule);
         if (details.Establishment is { } decision) CheckDecision(decision);
 
-        var code = $"{LevelLetter(details.Level)}{unitCode}-{details.Year}";
+        var code = details.Level == ContestLevel.National ? $"{LevelLetter(details.Level)}-{details.Year}" : $"{LevelLetter(details.Level)}{areaCode}-{details.Year}";
         if (Code.Length == 0 || !Code.StartsWith(code, StringComparison.Ordinal)) Code = code;
         Level = details.Level;
         UnitId = details.UnitId;
@@ -182,19 +223,27 @@ public sealed class Round : IVersioned
         Quota = details.Quota;
         Blind = details.Blind;
         MinimumSheets = details.MinimumSheets;
+        RegionId = details.RegionId;
     }
 
-    public RoundDetails Details => new(Level, UnitId, Year, Name, Organiser, Establishment, Schedule, PassMark, Quota, Blind, MinimumSheets);
+    public RoundDetails Details => new(Level, UnitId, Year, Name, Organiser, Establishment, Schedule, PassMark, Quota, Blind, MinimumSheets, RegionId);
 
-    public void SetJudgingRules(bool conflictSameCommune, AssignmentMode assignment, int? judgeCap)
+    public JudgingRules Rules => new(Conflicts, RequireDeclaration, Assignment, JudgeCap);
+
+    public void SetJudgingRules(JudgingRules rules)
     {
         if (State is not (RoundState.Draft or RoundState.OpenForRegistration or RoundState.DossierReview))
             throw new DomainException(Messages.RoundJudgingRulesFixed);
-        if (!Enum.IsDefined(assignment) || judgeCap is < 1) throw new DomainException(Messages.RoundJudgeCapInvalid);
-        ConflictSameCommune = conflictSameCommune;
-        Assignment = assignment;
-        JudgeCap = assignment == AssignmentMode.Balanced ? judgeCap : null;
+        if (!Enum.IsDefined(rules.Assignment) || rules.JudgeCap is < 1 || (rules.Conflicts & ~ConflictChecks.All) != 0)
+            throw new DomainException(Messages.RoundJudgeCapInvalid);
+        Conflicts = rules.Conflicts;
+        RequireDeclaration = rules.RequireDeclaration;
+        Assignment = rules.Assignment;
+        JudgeCap = rules.Assignment == AssignmentMode.Balanced ? rules.JudgeCap : null;
     }
+
+    /// <summary>How many judges a balanced plan gives each entry.</summary>
+    public int JudgesPerEntry => MinimumSheets ?? DefaultJudgesPerEntry;
 
     /// <summary>Criteria belong to the round and freeze when judging opens, so every sheet is scored on the same lines.</summary>
     public void SetCriteria(IReadOnlyList<CriterionTemplate> criteria)
@@ -247,31 +296,40 @@ public sealed class Round : IVersioned
         CriteriaFrozenAt = now;
     }
 
-    public void ProposeResults(int entriesWithoutResult)
+    /// <summary>
+    /// The jury's results go to the council. An entry short of the round's sheets does not hold the others back: it is
+    /// flagged to the council with the reason (the sheet count is the round's setting, not the regulation's).
+    /// </summary>
+    public void ProposeResults()
     {
         Expect(RoundState.Judging);
-        if (entriesWithoutResult > 0) throw DomainException.Of(Messages.RoundResultsIncomplete, entriesWithoutResult);
         State = RoundState.ResultsProposed;
     }
 
     /// <summary>
-    /// The council may recognise fewer than all that passed, never one below the pass mark (TT 26/2014 Điều 17.1).
-    /// The complaint window is 15 working days from the announcement (Điều 20.1).
+    /// Records a recognition decision. The first is the round's; one after a complaint's re-scoring is supplementary
+    /// and concerns the re-scored entries only (DESIGN: a decision belongs to each entry). The quota counts every entry
+    /// recognised in the round, whichever decision recognised it. Which entries may be recognised (at or above the pass
+    /// mark, Điều 17.1) is checked against the results by the caller.
     /// </summary>
-    public void IssueDecision(DecisionRef decision, int recognised, WorkingCalendar calendar)
+    /// <returns>Whether the decision is supplementary.</returns>
+    public bool IssueDecision(DecisionRef decision, int recognisedInRound)
     {
         Expect(RoundState.ResultsProposed);
         CheckDecision(decision);
-        if (Quota is { } quota && recognised > quota) throw DomainException.Of(Messages.RoundQuotaExceeded, quota);
-        Recognition = decision;
-        ComplaintDeadline = calendar.AddWorkingDays(decision.Date, ComplaintWorkingDays);
+        if (Quota is { } quota && recognisedInRound > quota) throw DomainException.Of(Messages.RoundQuotaExceeded, quota);
+        if (Recognition is { } first && decision.Date < first.Date) throw DomainException.Of(Messages.DecisionBeforeFirst, first.Number, first.Date.ToString("dd/MM/yyyy"));
+        var supplementary = Recognition is not null;
+        Recognition ??= decision;
         State = RoundState.DecisionIssued;
+        return supplementary;
     }
 
-    public void Close(DateOnly today, int openComplaints)
+    /// <param name="lastComplaintDeadline">The latest complaint deadline among the round's notices (Điều 20.1).</param>
+    public void Close(DateOnly today, int openComplaints, DateOnly? lastComplaintDeadline)
     {
         Expect(RoundState.DecisionIssued);
-        if (ComplaintDeadline is { } deadline && today <= deadline) throw DomainException.Of(Messages.RoundComplaintWindowOpen, deadline.ToString("dd/MM/yyyy"));
+        if (lastComplaintDeadline is { } deadline && today <= deadline) throw DomainException.Of(Messages.RoundComplaintWindowOpen, deadline.ToString("dd/MM/yyyy"));
         if (openComplaints > 0) throw DomainException.Of(Messages.RoundComplaintsOpen, openComplaints);
         State = RoundState.Closed;
     }
@@ -279,7 +337,8 @@ public sealed class Round : IVersioned
     /// <summary>A complaint sent back for re-scoring reopens judging for the round.</summary>
     internal void ReopenForRescoring()
     {
-        if (State is not (RoundState.DecisionIssued or RoundState.Closed)) throw new DomainException(Messages.RoundWrongState);
+        // A second complaint sent for re-scoring while the first is being re-scored joins it.
+        if (State is not (RoundState.DecisionIssued or RoundState.Judging)) throw new DomainException(Messages.RoundWrongState);
         State = RoundState.Judging;
     }
 
@@ -290,7 +349,10 @@ public sealed class Round : IVersioned
 
     internal string NextEntryCode() => $"{Code}-{NextEntryNumber++:000}";
 
-    /// <summary>Certificates are valid to 31/12 of the 4th year counting the issue year (issued 2023 → 31/12/2026).</summary>
+    /// <summary>
+    /// Certificates are valid from their issue to 31/12 of the 4th year counting the issue year as the 1st (issued 2023
+    /// → 31/12/2026): DESIGN.md's reading as amended; TT 26/2014 Điều 17.3 first said "năm thứ 3".
+    /// </summary>
     public static DateOnly CertificateValidUntil(DateOnly issued) => new(issued.Year + 3, 12, 31);
 
     public static string LevelLetter(ContestLevel level) => level switch
@@ -316,7 +378,7 @@ public sealed class Round : IVersioned
             throw new DomainException(Messages.RoundScheduleOrder);
     }
 
-    private static void CheckDecision(DecisionRef decision)
+    internal static void CheckDecision(DecisionRef decision)
     {
         SensibleDates.Check(decision.Date);
         VietnameseText.Required(decision.Number, DecisionRef.NumberMaxLength, Messages.DecisionNumberRequired);

@@ -3,7 +3,6 @@ using KhuyenCong.Showcase.Audit;
 using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Data;
 using KhuyenCong.Showcase.Geography;
-using KhuyenCong.Showcase.Judging;
 using KhuyenCong.Showcase.Producers;
 using KhuyenCong.Showcase.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -15,30 +14,35 @@ public sealed record RoundRow(Guid Id, string Code, string Name, ContestLevel Le
 
 public sealed record CountBy(string Label, int Count);
 
-public sealed record RoundDashboard(Round Round, string UnitPath, bool CanManage, IReadOnlyList<CountBy> ByState, IReadOnlyList<CountBy> ByGroup,
-    IReadOnlyList<CountBy> ByUnit, string? NextMilestone, DateOnly? NextMilestoneOn, int? DaysLeft);
+/// <param name="Warnings">What the regulation does not forbid but staff should know (a second round within two years).</param>
+/// <param name="ComplaintWindow">The last day of the complaint window over every notice of the round (Điều 20.1).</param>
+/// <param name="Processing">Dossiers still waiting for their result, with the 30-working-day limit of the oldest.</param>
+public sealed record RoundDashboard(Round Round, string UnitPath, string? RegionName, bool CanManage, IReadOnlyList<CountBy> ByState,
+    IReadOnlyList<CountBy> ByGroup, IReadOnlyList<CountBy> ByUnit, string? NextMilestone, DateOnly? NextMilestoneOn, int? DaysLeft,
+    IReadOnlyList<string> Warnings, Deadline? ComplaintWindow, ProcessingSummary Processing);
 
-public sealed record ResultRow(Guid EntryId, string? Code, string ProductName, ProductGroup Group, string ProducerName, Guid ProducerUnitId,
-    EntryState State, EntryResult Result);
+/// <summary>How many dossiers wait for a result, how many are past their 30 working days, and the nearest limit.</summary>
+public sealed record ProcessingSummary(int Waiting, int Overdue, Deadline? Nearest);
 
 public sealed class RoundService(
     IDbContextFactory<ShowcaseDb> dbFactory,
     GeographyService geography,
     CalendarService calendar,
+    DossierReaders readers,
     TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => clock.Today();
 
     public async Task<Guid> CreateAsync(UserScope actor, RoundDetails details, IReadOnlyList<CriterionTemplate> criteria, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
-        var unit = units.Find(details.UnitId) ?? throw new NotFoundException();
-        if (!ContestPolicy.LevelFitsUnit(details.Level, unit)) throw new DomainException(Messages.RoundLevelUnitMismatch);
+        var areaCode = AreaCode(units, details);
         if (!ContestPolicy.CanManage(actor, units, details.Level, details.UnitId)) throw new AccessDeniedException();
         var now = clock.GetUtcNow();
-        var round = Round.Create(details, unit.Code, criteria, now);
+        var round = Round.Create(details, areaCode, criteria, now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        round.NumberCode(await db.Set<Round>().CountAsync(r => r.Level == round.Level && r.UnitId == round.UnitId && r.Year == round.Year, ct));
+        round.NumberCode(await db.Set<Round>().CountAsync(r => r.Level == round.Level && r.UnitId == round.UnitId && r.RegionId == round.RegionId
+            && r.Year == round.Year, ct));
         db.Add(round);
         db.Add(AuditEntry.Record(actor, now, "round.created", nameof(Round), round.Id, null, new { round.Details, Criteria = criteria }));
         await db.SaveOrConflictAsync(ct);
@@ -46,14 +50,23 @@ public sealed class RoundService(
     }
 
     public Task UpdateAsync(UserScope actor, Guid id, int version, RoundDetails details, CancellationToken ct = default) =>
-        ChangeAsync(actor, id, version, "round.updated", async (db, round, units) =>
+        ChangeAsync(actor, id, version, "round.updated", (db, round, units) =>
         {
-            var unit = units.Find(details.UnitId) ?? throw new NotFoundException();
-            if (!ContestPolicy.LevelFitsUnit(details.Level, unit)) throw new DomainException(Messages.RoundLevelUnitMismatch);
+            var areaCode = AreaCode(units, details);
             if (!ContestPolicy.CanManage(actor, units, details.Level, details.UnitId)) throw new AccessDeniedException();
-            round.Update(details, unit.Code);
-            await Task.CompletedTask;
+            round.Update(details, areaCode);
+            return Task.CompletedTask;
         }, ct);
+
+    /// <summary>The unit (or region) a round's code is made from, checked against the level.</summary>
+    private static string AreaCode(UnitDirectory units, RoundDetails details)
+    {
+        var unit = units.Find(details.UnitId) ?? throw new NotFoundException();
+        if (!ContestPolicy.LevelFitsUnit(details.Level, unit)) throw new DomainException(Messages.RoundLevelUnitMismatch);
+        if (details.Level != ContestLevel.Region) return unit.Code;
+        var region = details.RegionId is { } id ? units.FindRegion(id) : null;
+        return region?.Code ?? throw new DomainException(Messages.RoundRegionRequired);
+    }
 
     public Task SetCriteriaAsync(UserScope actor, Guid id, int version, IReadOnlyList<CriterionTemplate> criteria, CancellationToken ct = default) =>
         ChangeAsync(actor, id, version, "round.criteria", (db, round, _) =>
@@ -76,59 +89,27 @@ public sealed class RoundService(
             round.StartJudging(states.Count(s => s == EntryState.Submitted), states.Count(s => s == EntryState.Accepted), clock.GetUtcNow());
         }, ct);
 
-    /// <summary>Writes each accepted entry's mean and rank; refuses while any entry lacks enough submitted sheets.</summary>
-    public Task ProposeResultsAsync(UserScope actor, Guid id, int version, CancellationToken ct = default) =>
-        ChangeAsync(actor, id, version, "round.results-proposed", async (db, round, _) =>
-        {
-            var results = await ComputeAsync(db, round, ct);
-            round.ProposeResults(results.Count(r => r.Result.TooFewSheets));
-            var entries = await db.Set<Entry>().Where(e => e.RoundId == id && e.State == EntryState.Accepted).ToListAsync(ct);
-            foreach (var entry in entries)
-            {
-                var result = results.Single(r => r.EntryId == entry.Id).Result;
-                entry.SetResult(result.Mean is { } mean ? Math.Round(mean, 3) : null, result.Rank);
-            }
-        }, ct);
-
-    /// <summary>
-    /// Records the recognition decision: the listed entries become Recognised, every other judged entry Not
-    /// recognised, producers see it on their timeline, and the complaint window starts.
-    /// </summary>
-    public Task IssueDecisionAsync(UserScope actor, Guid id, int version, DecisionRef decision, IReadOnlyCollection<Guid> recognised,
-        CancellationToken ct = default) =>
-        ChangeAsync(actor, id, version, "round.decision-issued", async (db, round, _) =>
-        {
-            var results = await ComputeAsync(db, round, ct);
-            var passed = results.Where(r => r.Result.Passed).Select(r => r.EntryId).ToHashSet();
-            var refused = recognised.Where(e => !passed.Contains(e)).ToList();
-            if (refused.Count > 0) throw new DomainException(Messages.DecisionBelowPassMark);
-            round.IssueDecision(decision, recognised.Count, await calendar.CalendarFromAsync(decision.Date, ct));
-            var judged = await db.Set<Entry>().Include(e => e.Events).Where(e => e.RoundId == id && e.State == EntryState.Accepted).ToListAsync(ct);
-            var now = clock.GetUtcNow();
-            var names = await db.Set<Product>().Where(p => judged.Select(e => e.ProductId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-            foreach (var entry in judged)
-            {
-                var yes = recognised.Contains(entry.Id);
-                entry.Decide(yes, Actor.From(actor), now);
-                await Notifications.Notify.ProducerAsync(db, entry.ProducerId, yes
-                        ? string.Format(Messages.Notify_Recognised, names[entry.ProductId], round.Name, decision.Number)
-                        : string.Format(Messages.Notify_NotRecognised, names[entry.ProductId], round.Name, round.ComplaintDeadline?.ToString("dd/MM/yyyy")),
-                    $"/producer/entries/{entry.Id}", now, ct);
-            }
-        }, ct);
-
+    /// <summary>Closes the round once every complaint window has passed and every complaint is resolved (Điều 20).</summary>
     public Task CloseAsync(UserScope actor, Guid id, int version, CancellationToken ct = default) =>
         ChangeAsync(actor, id, version, "round.closed", async (db, round, _) =>
         {
             var open = await db.Set<Complaint>().CountAsync(c => c.RoundId == id && c.State == ComplaintState.Open, ct);
-            round.Close(Today, open);
+            round.Close(Today, open, await LastComplaintDayAsync(db, round, ct));
         }, ct);
 
-    public Task SetJudgingRulesAsync(UserScope actor, Guid id, int version, bool conflictSameCommune, AssignmentMode assignment, int? judgeCap,
-        CancellationToken ct = default) =>
+    /// <summary>The last day of the complaint window over every notice of the round's results, on today's calendar.</summary>
+    internal async Task<DateOnly?> LastComplaintDayAsync(ShowcaseDb db, Round round, CancellationToken ct)
+    {
+        var notices = await db.Set<Entry>().Where(e => e.RoundId == round.Id && e.Notice != null).Select(e => e.Notice!.On).Distinct().ToListAsync(ct);
+        if (notices.Count == 0) return null;
+        var last = notices.Max();
+        return ContestDeadlines.Complaint(last, await calendar.ForRoundAsync(round, last, ct));
+    }
+
+    public Task SetJudgingRulesAsync(UserScope actor, Guid id, int version, JudgingRules rules, CancellationToken ct = default) =>
         ChangeAsync(actor, id, version, "round.judging-rules", (_, round, _) =>
         {
-            round.SetJudgingRules(conflictSameCommune, assignment, judgeCap);
+            round.SetJudgingRules(rules);
             return Task.CompletedTask;
         }, ct);
 
@@ -140,8 +121,7 @@ public sealed class RoundService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await db.Set<Round>().AsNoTracking().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null) return null;
-        var units = await geography.DirectoryAsync(ct);
-        if (!ContestPolicy.CanView(actor, units, round) && !await IsPanelMemberAsync(db, actor, id, ct)) throw new AccessDeniedException();
+        if (!await readers.MaySeeRoundAsync(db, await geography.DirectoryAsync(ct), actor, round, ct)) throw new AccessDeniedException();
         return round;
     }
 
@@ -165,19 +145,29 @@ public sealed class RoundService(
             .Select(g => new { g.Key.RoundId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
         int Count(Guid round, params EntryState[] states) => counts.Where(c => c.RoundId == round && states.Contains(c.State)).Sum(c => c.Count);
         return [.. visible.OrderByDescending(r => r.Year).ThenBy(r => r.Level).ThenBy(r => r.Name)
-            .Select(r => new RoundRow(r.Id, r.Code, r.Name, r.Level, units.PathOf(r.UnitId), r.Year, r.State, r.Schedule,
+            .Select(r => new RoundRow(r.Id, r.Code, r.Name, r.Level, AreaName(units, r), r.Year, r.State, r.Schedule,
                 Count(r.Id, Enum.GetValues<EntryState>().Where(s => s != EntryState.Draft).ToArray()),
-                Count(r.Id, EntryState.Submitted), Count(r.Id, EntryState.Accepted, EntryState.Recognised, EntryState.NotRecognised),
+                Count(r.Id, EntryState.Submitted), Count(r.Id, EntryState.Accepted, EntryState.Recognised, EntryState.NotRecognised, EntryState.Revoked),
                 Count(r.Id, EntryState.Recognised), ContestPolicy.CanManage(actor, units, r)))];
     }
 
-    /// <summary>Rounds a producer may enter today: accepting registrations, and whose unit contains the facility.</summary>
+    /// <summary>"Khu vực phía Bắc (tổ chức tại Hà Tĩnh)" for a region round; the unit's path otherwise.</summary>
+    public static string AreaName(UnitDirectory units, Round round) =>
+        round.Level == ContestLevel.Region && round.RegionId is { } region && units.FindRegion(region) is { } r
+            ? string.Format(Messages.Round_RegionHeldIn, r.Name, units.Find(round.UnitId)?.DisplayName)
+            : round.Level == ContestLevel.National ? string.Format(Messages.Round_NationalHeldIn, units.Find(round.UnitId)?.DisplayName)
+            : units.PathOf(round.UnitId);
+
+    /// <summary>
+    /// Rounds a producer may enter today: accepting registrations, whose area contains the facility, and taking direct
+    /// entries (region and national rounds take only the province's and the region's proposals, Điều 12.3–12.4).
+    /// </summary>
     public async Task<IReadOnlyList<Round>> OpenForAsync(Guid producerUnitId, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.Set<Round>().AsNoTracking().Where(r => r.State == RoundState.OpenForRegistration).ToListAsync(ct);
-        return [.. open.Where(r => r.AcceptsRegistrations(Today) && units.ScopeOf(r.UnitId).Contains(producerUnitId))];
+        return [.. open.Where(r => r.AcceptsRegistrations(Today) && ContestPolicy.TakesDirectEntries(r.Level) && ContestPolicy.InArea(units, r, producerUnitId))];
     }
 
     public async Task<RoundDashboard> DashboardAsync(UserScope actor, Guid id, CancellationToken ct = default)
@@ -189,56 +179,58 @@ public sealed class RoundService(
                              join p in db.Set<Product>() on e.ProductId equals p.Id
                              join f in db.Set<Producer>() on e.ProducerId equals f.Id
                              where e.RoundId == id && e.State != EntryState.Draft
-                             select new { e.State, p.Group, f.UnitId }).ToListAsync(ct);
-        var (milestone, on) = NextMilestone(round);
-        return new RoundDashboard(round, units.PathOf(round.UnitId), ContestPolicy.CanManage(actor, units, round),
+                             select new { e.State, Group = e.DossierGroup ?? p.Group, f.UnitId, e.SubmittedAt }).ToListAsync(ct);
+        var cal = await calendar.ForRoundAsync(round, Today, ct);
+        var waiting = entries.Where(e => e.State is EntryState.Submitted or EntryState.Accepted && e.SubmittedAt is not null)
+            .Select(e => Deadline.On(ContestDeadlines.Processing(VietnamTime.DateOf(e.SubmittedAt!.Value), cal), Today, cal)).ToList();
+        var lastComplaintDay = await LastComplaintDayAsync(db, round, ct);
+        var (milestone, on) = round.State switch
+        {
+            RoundState.Draft => (Messages.Milestone_RegistrationOpens, round.Schedule.RegistrationOpens),
+            RoundState.OpenForRegistration => (Messages.Milestone_RegistrationCloses, round.Schedule.RegistrationCloses),
+            RoundState.DossierReview => (Messages.Milestone_ReviewUntil, round.Schedule.ReviewUntil),
+            RoundState.Judging => (Messages.Milestone_JudgingTo, round.Schedule.JudgingTo),
+            RoundState.ResultsProposed => (Messages.Milestone_Announcement, round.Schedule.AnnouncementOn),
+            RoundState.DecisionIssued => (Messages.Milestone_ComplaintDeadline, lastComplaintDay),
+            _ => ((string?)null, (DateOnly?)null),
+        };
+        return new RoundDashboard(round, AreaName(units, round), round.RegionId is { } r ? units.FindRegion(r)?.Name : null,
+            ContestPolicy.CanManage(actor, units, round),
             [.. entries.GroupBy(e => e.State).OrderBy(g => g.Key).Select(g => new CountBy(EnumText.Of(g.Key), g.Count()))],
             [.. entries.GroupBy(e => e.Group).OrderBy(g => g.Key).Select(g => new CountBy(EnumText.Of(g.Key), g.Count()))],
             [.. entries.GroupBy(e => e.UnitId).Select(g => new CountBy(units.Find(g.Key)?.DisplayName ?? "?", g.Count())).OrderByDescending(c => c.Count)],
-            milestone, on, on is { } date ? date.DayNumber - Today.DayNumber : null);
+            milestone, on, on is { } date ? date.DayNumber - Today.DayNumber : null,
+            await CycleWarningsAsync(db, units, round.Details, round.Id, ct),
+            lastComplaintDay is { } last ? Deadline.On(last, Today, cal) : null,
+            new ProcessingSummary(waiting.Count, waiting.Count(d => d.Passed), waiting.OrderBy(d => d.Due).FirstOrDefault(d => !d.Passed)));
     }
 
-    public async Task<IReadOnlyList<ResultRow>> ResultsAsync(UserScope actor, Guid id, CancellationToken ct = default)
+    /// <summary>Warnings for a round as staff are about to save it (the same the round page shows).</summary>
+    public async Task<IReadOnlyList<string>> WarningsAsync(UserScope actor, RoundDetails details, Guid? roundId, CancellationToken ct = default)
     {
-        var round = await FindAsync(actor, id, ct) ?? throw new NotFoundException();
-        var units = await geography.DirectoryAsync(ct);
-        // Ranks are the round's; the rows shown are those of the facilities the actor may read (all for the round's staff and jury chair).
-        var visible = DossierReaders.ListFilter(actor, units, round) ?? (_ => true);
+        if (!actor.IsStaff) throw new AccessDeniedException();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return [.. (await ComputeAsync(db, round, ct)).Where(r => visible(r.ProducerUnitId))];
+        return await CycleWarningsAsync(db, await geography.DirectoryAsync(ct), details, roundId, ct);
     }
 
-    internal static async Task<IReadOnlyList<ResultRow>> ComputeAsync(ShowcaseDb db, Round round, CancellationToken ct)
+    /// <summary>
+    /// TT 26/2014 Điều 14 (as amended) holds each level every two years, "trường hợp khác theo quy định của cấp có thẩm
+    /// quyền": another round of the same level in the same unit (or region) within two years is a warning, never a refusal.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> CycleWarningsAsync(ShowcaseDb db, UnitDirectory units, RoundDetails details, Guid? roundId,
+        CancellationToken ct)
     {
-        var judged = new[] { EntryState.Accepted, EntryState.Recognised, EntryState.NotRecognised };
-        var entries = await (from e in db.Set<Entry>()
-                             join p in db.Set<Product>() on e.ProductId equals p.Id
-                             join f in db.Set<Producer>() on e.ProducerId equals f.Id
-                             where e.RoundId == round.Id && judged.Contains(e.State)
-                             select new { e.Id, e.Code, Product = p.Name, p.Group, Producer = f.Name, f.UnitId, e.State }).AsNoTracking().ToListAsync(ct);
-        var totals = (await SheetTotalsReader.ReadAsync(db, round, ct)).Counted;
-        var results = ResultCalculator.Compute(entries.Select(e => e.Id), totals, round.PassMark, round.MinimumSheets);
-        var byId = entries.ToDictionary(e => e.Id);
-        return [.. results.Select(r =>
+        var others = await db.Set<Round>().AsNoTracking()
+            .Where(r => r.Id != roundId && r.Level == details.Level && r.Year > details.Year - 2 && r.Year < details.Year + 2)
+            .ToListAsync(ct);
+        var same = others.Where(r => details.Level switch
         {
-            var e = byId[r.EntryId];
-            return new ResultRow(e.Id, e.Code, e.Product, e.Group, e.Producer, e.UnitId, e.State, r);
-        })];
+            ContestLevel.Region => r.RegionId == details.RegionId,
+            ContestLevel.National => true,
+            _ => r.UnitId == details.UnitId || units.ScopeOf(details.UnitId).Contains(r.UnitId) && units.Find(r.UnitId)?.Tier == units.Find(details.UnitId)?.Tier,
+        });
+        return [.. same.OrderBy(r => r.Year).Select(r => string.Format(Messages.RoundCycleWarning, r.Code, r.Year, EnumText.Of(details.Level)))];
     }
-
-    private (string?, DateOnly?) NextMilestone(Round round) => round.State switch
-    {
-        RoundState.Draft => (Messages.Milestone_RegistrationOpens, round.Schedule.RegistrationOpens),
-        RoundState.OpenForRegistration => (Messages.Milestone_RegistrationCloses, round.Schedule.RegistrationCloses),
-        RoundState.DossierReview => (Messages.Milestone_ReviewUntil, round.Schedule.ReviewUntil),
-        RoundState.Judging => (Messages.Milestone_JudgingTo, round.Schedule.JudgingTo),
-        RoundState.ResultsProposed => (Messages.Milestone_Announcement, round.Schedule.AnnouncementOn),
-        RoundState.DecisionIssued => (Messages.Milestone_ComplaintDeadline, round.ComplaintDeadline),
-        _ => (null, null),
-    };
-
-    internal static Task<bool> IsPanelMemberAsync(ShowcaseDb db, UserScope actor, Guid roundId, CancellationToken ct) =>
-        db.Set<PanelMember>().AnyAsync(m => m.RoundId == roundId && m.UserId == actor.UserId, ct);
 
     /// <summary>Loads the round for change, checks the actor manages it and the version they saw, audits the state before and after.</summary>
     private async Task ChangeAsync(UserScope actor, Guid id, int version, string action, Func<ShowcaseDb, Round, UnitDirectory, Task> change,
@@ -246,14 +238,13 @@ public sealed class RoundService(
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.Set<Round>().Include(r => r.Criteria).FirstOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw new NotFoundException();
+        var round = await db.RoundAsync(id, ct, tracked: true, withCriteria: true);
         if (!ContestPolicy.CanManage(actor, units, round)) throw new AccessDeniedException();
         db.ExpectVersion(round, version);
-        var before = new { round.State, round.Details };
+        var before = new { round.State, round.Details, round.Rules };
         await change(db, round, units);
         db.Entry(round).State = EntityState.Modified;
-        db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), action, nameof(Round), round.Id, before, new { round.State, round.Details, round.Recognition }));
+        db.Add(AuditEntry.Record(actor, clock.GetUtcNow(), action, nameof(Round), round.Id, before, new { round.State, round.Details, round.Rules, round.Recognition }));
         await db.SaveOrConflictAsync(ct);
     }
 }

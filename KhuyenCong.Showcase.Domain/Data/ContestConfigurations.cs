@@ -21,6 +21,9 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         round.Property(r => r.Version).IsConcurrencyToken();
         round.OwnsOne(r => r.Establishment, d => Decision(d, "Establishment"));
         round.OwnsOne(r => r.Recognition, d => Decision(d, "Recognition"));
+        // Flags are kept as their number: "SameFacility, SameRegistration, …" would not fit the enum column.
+        round.Property(r => r.Conflicts).HasConversion<int>();
+        round.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
         round.OwnsOne(r => r.Schedule, s =>
         {
             s.Property(x => x.RegistrationOpens).HasColumnName("RegistrationOpens");
@@ -36,11 +39,13 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         round.Navigation(r => r.Criteria).UsePropertyAccessMode(PropertyAccessMode.Field);
         round.HasIndex(r => new { r.Level, r.UnitId, r.Year });
         round.Ignore(r => r.Details);
+        round.Ignore(r => r.Rules);
+        round.Ignore(r => r.JudgesPerEntry);
         round.Ignore(r => r.TotalPoints);
         round.Ignore(r => r.AllowsWithdrawal);
     }
 
-    private static void Decision<T>(OwnedNavigationBuilder<T, DecisionRef> d, string prefix) where T : class
+    internal static void Decision<T>(OwnedNavigationBuilder<T, DecisionRef> d, string prefix) where T : class
     {
         d.Property(x => x.Number).HasColumnName(prefix + "Number").HasMaxLength(DecisionRef.NumberMaxLength);
         d.Property(x => x.Date).HasColumnName(prefix + "Date");
@@ -97,8 +102,19 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
             l.Property(x => x.DecisionNumber).HasColumnName("LowerDecisionNumber").HasMaxLength(DecisionRef.NumberMaxLength);
             l.Property(x => x.DecisionDate).HasColumnName("LowerDecisionDate");
             l.Property(x => x.RoundName).HasColumnName("LowerRoundName").HasMaxLength(Round.NameMaxLength);
+            l.Property(x => x.CertificateValidUntil).HasColumnName("LowerValidUntil");
         });
+        entry.OwnsOne(e => e.Decision, d => RoundConfiguration.Decision(d, "Decision"));
+        entry.OwnsOne(e => e.Revocation, d => RoundConfiguration.Decision(d, "Revocation"));
+        entry.OwnsOne(e => e.Notice, n =>
+        {
+            n.Property(x => x.On).HasColumnName("NoticeOn");
+            n.Property(x => x.Method).HasColumnName("NoticeMethod");
+        });
+        entry.Property(e => e.RevocationReason).HasMaxLength(Entry.ReasonMaxLength);
+        entry.Property(e => e.DossierProductName).HasMaxLength(Product.NameMaxLength);
         entry.HasOne<Round>().WithMany().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Restrict);
+        entry.HasOne<Nomination>().WithMany().HasForeignKey(e => e.NominationId).OnDelete(DeleteBehavior.Restrict);
         entry.HasOne<Product>().WithMany().HasForeignKey(e => e.ProductId).OnDelete(DeleteBehavior.Restrict);
         entry.HasOne<Producer>().WithMany().HasForeignKey(e => e.ProducerId).OnDelete(DeleteBehavior.Restrict);
         entry.HasOne<Entry>().WithMany().HasForeignKey(e => e.NominatedFromEntryId).OnDelete(DeleteBehavior.Restrict);
@@ -109,6 +125,10 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         entry.HasIndex(e => e.ProductId);
         entry.Ignore(e => e.IsActive);
         entry.Ignore(e => e.AwaitsReview);
+        entry.Ignore(e => e.IsFrozen);
+        entry.Ignore(e => e.IsDecided);
+        entry.Ignore(e => e.ValidUntil);
+        entry.Ignore(e => e.NextDossierVersion);
     }
 }
 
@@ -134,6 +154,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         c.HasKey(x => x.Id);
         c.Property(x => x.Id).ValueGeneratedNever();
         c.Property(x => x.FiledById).HasMaxLength(200).IsRequired();
+        c.Property(x => x.ComplainantName).HasMaxLength(ComplaintFiling.NameMaxLength).IsRequired();
+        c.HasOne<Producer>().WithMany().HasForeignKey(x => x.ComplainantProducerId).OnDelete(DeleteBehavior.Restrict);
+        c.HasIndex(x => x.ComplainantProducerId);
         c.Property(x => x.FiledByName).HasMaxLength(200).IsRequired();
         c.Property(x => x.Reasons).HasMaxLength(Complaint.TextMaxLength).IsRequired();
         c.Property(x => x.Resolution).HasMaxLength(Complaint.TextMaxLength);
@@ -166,8 +189,12 @@ internal sealed class CalendarOverrideConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CalendarOverride> c)
     {
         c.ToTable("CalendarOverrides");
-        c.HasKey(x => x.Date);
+        c.HasKey(x => x.Id);
+        c.Property(x => x.Id).ValueGeneratedNever();
         c.Property(x => x.Name).HasMaxLength(CalendarOverride.NameMaxLength).IsRequired();
+        c.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        // Not unique: SQL Server would let only one national row (UnitId null) per index; the service replaces a day.
+        c.HasIndex(x => new { x.Date, x.UnitId });
     }
 }
 
@@ -256,5 +283,76 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         n.Property(x => x.Text).HasMaxLength(Notifications.Notification.TextMaxLength).IsRequired();
         n.Property(x => x.Link).HasMaxLength(Notifications.Notification.LinkMaxLength);
         n.HasIndex(x => new { x.UserId, x.ReadAt });
+    }
+}
+
+internal sealed class DossierVersionConfiguration : IEntityTypeConfiguration<DossierVersion>
+{
+    public void Configure(EntityTypeBuilder<DossierVersion> v)
+    {
+        v.ToTable("DossierVersions");
+        v.HasKey(x => x.Id);
+        v.Property(x => x.Id).ValueGeneratedNever();
+        v.Property(x => x.ProductName).HasMaxLength(Product.NameMaxLength).IsRequired();
+        v.Property(x => x.Content).IsRequired();
+        v.HasOne<Entry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Cascade);
+        v.HasIndex(x => new { x.EntryId, x.Number }).IsUnique();
+        v.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.DossierVersionId).OnDelete(DeleteBehavior.Cascade);
+        v.Navigation(x => x.Files).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DossierFileConfiguration : IEntityTypeConfiguration<DossierFile>
+{
+    public void Configure(EntityTypeBuilder<DossierFile> f)
+    {
+        f.ToTable("DossierFiles");
+        f.HasKey(x => new { x.DossierVersionId, x.BlobKey });
+        f.Property(x => x.BlobKey).HasMaxLength(ProductPhotoConfiguration.BlobKeyMaxLength);
+        f.Property(x => x.ContentType).HasMaxLength(60).IsRequired();
+        f.Property(x => x.FileName).HasMaxLength(200);
+        f.HasIndex(x => x.BlobKey);
+    }
+}
+
+internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
+{
+    public void Configure(EntityTypeBuilder<Nomination> n)
+    {
+        n.ToTable("Nominations");
+        n.HasKey(x => x.Id);
+        n.Property(x => x.Id).ValueGeneratedNever();
+        n.Property(x => x.Authority).HasMaxLength(Nomination.AuthorityMaxLength).IsRequired();
+        n.Property(x => x.ById).HasMaxLength(200).IsRequired();
+        n.Property(x => x.ByName).HasMaxLength(200).IsRequired();
+        n.OwnsOne(x => x.Letter, d => RoundConfiguration.Decision(d, "Letter"));
+        n.Navigation(x => x.Letter).IsRequired();
+        n.HasOne<Round>().WithMany().HasForeignKey(x => x.TargetRoundId).OnDelete(DeleteBehavior.Restrict);
+        n.HasOne<Round>().WithMany().HasForeignKey(x => x.SourceRoundId).OnDelete(DeleteBehavior.Restrict);
+        n.HasIndex(x => x.TargetRoundId);
+    }
+}
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> r)
+    {
+        r.ToTable("Regions");
+        r.HasKey(x => x.Id);
+        r.Property(x => x.Id).ValueGeneratedNever();
+        r.Property(x => x.Code).HasMaxLength(Region.CodeMaxLength).IsRequired();
+        r.Property(x => x.Name).HasMaxLength(Region.NameMaxLength).IsRequired();
+        r.HasIndex(x => x.Code).IsUnique();
+    }
+}
+
+internal sealed class RegionProvinceConfiguration : IEntityTypeConfiguration<RegionProvince>
+{
+    public void Configure(EntityTypeBuilder<RegionProvince> m)
+    {
+        m.ToTable("RegionProvinces");
+        m.HasKey(x => x.ProvinceId);
+        m.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Cascade);
+        m.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

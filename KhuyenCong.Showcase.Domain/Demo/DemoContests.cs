@@ -1,4 +1,5 @@
 using KhuyenCong.Showcase.Accounts;
+using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Contests;
 using KhuyenCong.Showcase.Data;
 using KhuyenCong.Showcase.Geography;
@@ -14,28 +15,29 @@ internal sealed class DemoClock : TimeProvider
 {
     public DateTimeOffset Now { get; set; }
     public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
-    public void Set(int year, int month, int day) => Now = new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.FromHours(7));
+    public void Set(int year, int month, int day) => Now = VietnamTime.MorningOf(new DateOnly(year, month, day));
 }
 
 public sealed record DemoProducerAccount(UserScope Actor, Guid UnitId, IReadOnlyList<Guid> Products);
 
 /// <summary>
 /// A finished commune round and a finished province round of 2025 (with juries, sheets, decisions and the move
-/// up between them), and rounds open for registration today.
+/// up between them), rounds open for registration today, and an open region round the province can propose to.
 /// </summary>
 internal sealed class DemoContests(IDbContextFactory<ShowcaseDb> dbFactory, GeographyService geography, ProductService products, MediaService media)
 {
     private readonly DemoClock _clock = new();
 
-    public async Task<int> SeedAsync(UserScope province, UserScope commune, IReadOnlyList<UserScope> jury, IReadOnlyList<DemoProducerAccount> producers,
-        Guid provinceUnit, Guid communeUnit, TimeProvider realClock)
+    public async Task<int> SeedAsync(UserScope province, UserScope commune, UserScope ministry, IReadOnlyList<UserScope> jury,
+        IReadOnlyList<DemoProducerAccount> producers, Guid provinceUnit, Guid communeUnit, TimeProvider realClock)
     {
-        var calendar = new CalendarService(dbFactory, _clock);
-        var rounds = new RoundService(dbFactory, geography, calendar, _clock);
-        var entries = new EntryService(dbFactory, geography, products, _clock);
+        var calendar = new CalendarService(dbFactory, geography, _clock);
+        var readers = new DossierReaders(new RoundPanel());
+        var rounds = new RoundService(dbFactory, geography, calendar, readers, _clock);
+        var entries = new EntryService(dbFactory, geography, products, calendar, readers, _clock);
         var nominations = new NominationService(dbFactory, geography, entries, media, _clock);
-        var judging = new JudgingService(dbFactory, geography, _clock);
+        var judging = new JudgingServices(new PanelService(dbFactory, geography, _clock), new ScoringService(dbFactory, geography, _clock),
+            new ResultsService(dbFactory, geography, calendar, readers, _clock));
         var count = 0;
 
         // The commune round: facilities of Xã mẫu Thạch Hà.
@@ -54,8 +56,8 @@ internal sealed class DemoContests(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         foreach (var id in localEntries) await entries.AcceptAsync(commune, id, await EntryVersion(entries, commune, id));
         await RunJudgingAsync(rounds, judging, commune, jury, local, localEntries, new(2025, 9, 1), new(2025, 9, 12), 0);
         _clock.Set(2025, 9, 25);
-        var localResults = await rounds.ResultsAsync(commune, local);
-        await rounds.IssueDecisionAsync(commune, local, await RoundVersion(rounds, commune, local),
+        var localResults = await judging.Results.ResultsAsync(commune, local);
+        await judging.Results.IssueDecisionAsync(commune, local, await RoundVersion(rounds, commune, local),
             new DecisionRef("301/QĐ-UBND", new DateOnly(2025, 9, 25), "Chủ tịch UBND xã mẫu Thạch Hà"),
             [.. localResults.Where(r => r.Result.Passed).Select(r => r.EntryId)]);
         _clock.Set(2025, 10, 30);
@@ -70,8 +72,10 @@ internal sealed class DemoContests(IDbContextFactory<ShowcaseDb> dbFactory, Geog
             new RoundSchedule(new(2025, 10, 1), new(2025, 10, 31), new(2025, 11, 7), new(2025, 11, 10), new(2025, 11, 20), new(2025, 11, 28))),
             CriteriaTemplates.Detailed);
         await Step(rounds.OpenAsync, rounds, province, provinceRound);
-        var candidates = await nominations.CandidatesAsync(province, provinceRound);
-        await nominations.NominateAsync(province, provinceRound, [.. candidates.Select(c => c.EntryId)]);
+        // The commune's council picks its recognised entries; UBND xã proposes them with its letter and short list (Điều 12.2.c).
+        var candidates = await nominations.CandidatesAsync(commune, provinceRound);
+        await nominations.NominateAsync(commune, provinceRound, local, new DecisionRef("52/UBND-KT", new DateOnly(2025, 10, 1), "Chủ tịch UBND xã mẫu Thạch Hà"),
+            [.. candidates.Where(c => c.Eligible).Select(c => c.EntryId)]);
         _clock.Set(2025, 10, 10);
         var direct = producers.Where(p => p.UnitId != communeUnit).Where((_, i) => i % 3 == 0).Take(9).ToList();
         foreach (var p in direct) await SubmitAsync(entries, p.Actor, provinceRound, p.Products[0]);
@@ -80,9 +84,9 @@ internal sealed class DemoContests(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         foreach (var id in provinceEntries) await entries.AcceptAsync(province, id, await EntryVersion(entries, province, id));
         await RunJudgingAsync(rounds, judging, province, jury, provinceRound, provinceEntries, new(2025, 11, 7), new(2025, 11, 10), 3);
         _clock.Set(2025, 11, 28);
-        var provinceResults = await rounds.ResultsAsync(province, provinceRound);
+        var provinceResults = await judging.Results.ResultsAsync(province, provinceRound);
         // The council recognises the passing entries, up to ten (the quota is theirs to set, not the regulation's).
-        await rounds.IssueDecisionAsync(province, provinceRound, await RoundVersion(rounds, province, provinceRound),
+        await judging.Results.IssueDecisionAsync(province, provinceRound, await RoundVersion(rounds, province, provinceRound),
             new DecisionRef("2410/QĐ-UBND", new DateOnly(2025, 11, 28), "Chủ tịch UBND tỉnh Hà Tĩnh"),
             [.. provinceResults.Where(r => r.Result.Passed).OrderBy(r => r.Result.Rank).Take(10).Select(r => r.EntryId)]);
         _clock.Set(2026, 1, 5);
@@ -90,7 +94,7 @@ internal sealed class DemoContests(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         count++;
 
         // Rounds open today, for the demo producer and for staff to follow.
-        var today = DateOnly.FromDateTime(realClock.GetLocalNow().Date);
+        var today = realClock.Today();
         _clock.Now = realClock.GetUtcNow();
         var nextYear = today.AddDays(60).Year;
         var open = await rounds.CreateAsync(province, Details(ContestLevel.Province, provinceUnit, nextYear,
@@ -105,6 +109,18 @@ internal sealed class DemoContests(IDbContextFactory<ShowcaseDb> dbFactory, Geog
             new RoundSchedule(today.AddDays(-7), today.AddDays(30), today.AddDays(40), today.AddDays(41), today.AddDays(50), today.AddDays(55))),
             CriteriaTemplates.Regulation);
         await Step(rounds.OpenAsync, rounds, commune, openLocal);
+        // The ministry's region round for the North, open for the provinces' proposals (Điều 12.3): Hà Tĩnh may propose its 2025 winners.
+        var units = await geography.DirectoryAsync();
+        if (units.RegionOf(provinceUnit) is { } region && units.ProvincesOn(today).FirstOrDefault(p => p.Code == "01") is { } hanoi)
+        {
+            var regionRound = await rounds.CreateAsync(ministry, Details(ContestLevel.Region, hanoi.Id, nextYear,
+                $"Bình chọn sản phẩm CNNT tiêu biểu {region.Name.ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} năm {nextYear}",
+                "Cục Công nghiệp địa phương, Bộ Công Thương", new DecisionRef("118/QĐ-CCNĐP", today.AddDays(-25), "Cục trưởng Cục Công nghiệp địa phương"),
+                new RoundSchedule(today.AddDays(-10), today.AddDays(40), today.AddDays(55), today.AddDays(57), today.AddDays(70), today.AddDays(80))) with { RegionId = region.Id },
+                CriteriaTemplates.Regulation);
+            await Step(rounds.OpenAsync, rounds, ministry, regionRound);
+            count++;
+        }
         // One dossier waiting in the review queue, one returned for completion.
         var waiting = producers.Where(p => p.UnitId != communeUnit && p.Products.Count > 1).Take(2).ToList();
         if (waiting.Count == 2)
@@ -117,7 +133,9 @@ internal sealed class DemoContests(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         return count + 2;
     }
 
-    private async Task RunJudgingAsync(RoundService rounds, JudgingService judging, UserScope staff, IReadOnlyList<UserScope> jury, Guid round,
+    private sealed record JudgingServices(PanelService Panel, ScoringService Scoring, ResultsService Results);
+
+    private async Task RunJudgingAsync(RoundService rounds, JudgingServices judging, UserScope staff, IReadOnlyList<UserScope> jury, Guid round,
         IReadOnlyList<Guid> ids, DateOnly reviewOn, DateOnly judgingOn, int seed)
     {
         _clock.Set(reviewOn.Year, reviewOn.Month, reviewOn.Day);
@@ -125,27 +143,27 @@ internal sealed class DemoContests(IDbContextFactory<ShowcaseDb> dbFactory, Geog
         _clock.Set(judgingOn.Year, judgingOn.Month, judgingOn.Day);
         await Step(rounds.StartJudgingAsync, rounds, staff, round);
         for (var i = 0; i < jury.Count; i++)
-            await judging.AddMemberAsync(staff, round, jury[i].UserId, PanelBody.Jury, i == 0 ? PanelRole.Chair : i == 1 ? PanelRole.ViceChair : PanelRole.Member);
+            await judging.Panel.AddMemberAsync(staff, round, jury[i].UserId, PanelBody.Jury, i == 0 ? PanelRole.Chair : i == 1 ? PanelRole.ViceChair : PanelRole.Member);
         var criteria = (await rounds.FindAsync(staff, round))!.Criteria.OrderBy(c => c.Order).ToList();
-        foreach (var judge in jury) await judging.DeclareAsync(judge, round, new Dictionary<Guid, string?>());
+        foreach (var judge in jury) await judging.Panel.DeclareAsync(judge, round, new Dictionary<Guid, string?>());
         foreach (var (id, e) in ids.Select((id, e) => (id, e)))
         {
             var quality = 0.58m + (e * 7 + seed * 3) % 11 * 0.035m;
             foreach (var (judge, j) in jury.Select((judge, j) => (judge, j)))
             {
-                var sheet = await judging.SheetAsync(judge, id);
+                var sheet = await judging.Scoring.SheetAsync(judge, id);
                 var version = sheet.Version;
                 var lean = (j - 1) * 0.03m;
                 foreach (var criterion in criteria)
                 {
                     var points = Math.Clamp(Math.Round(criterion.MaxPoints * (quality + lean) * 2, MidpointRounding.AwayFromZero) / 2, 0, criterion.MaxPoints);
-                    version = await judging.SetScoreAsync(judge, sheet.Id, version, criterion.Id, points);
+                    version = await judging.Scoring.SetScoreAsync(judge, sheet.Id, version, criterion.Id, points);
                 }
-                await judging.SubmitAsync(judge, sheet.Id, version);
+                await judging.Scoring.SubmitAsync(judge, sheet.Id, version);
             }
         }
         _clock.Now = _clock.Now.AddDays(8);
-        await Step(rounds.ProposeResultsAsync, rounds, staff, round);
+        await Step(judging.Results.ProposeResultsAsync, rounds, staff, round);
     }
 
     private static async Task<Guid> SubmitAsync(EntryService entries, UserScope producer, Guid round, Guid product)

@@ -41,6 +41,7 @@ public sealed class DemoSeeder(
         new(Roles.Judge, "giamkhao@demo.khuyencong.vn", Password, "Giám khảo cấp tỉnh Hà Tĩnh"),
         new(Roles.Producer, "coso@demo.khuyencong.vn", Password, "Cơ sở Mộc mỹ nghệ Thái Yên (dữ liệu mẫu)"),
         new(Roles.ProvinceStaff, "hungyen@demo.khuyencong.vn", Password, "Cán bộ tỉnh Hưng Yên (để thử phân quyền theo tỉnh)"),
+        new(Roles.MinistryStaff, "bo@demo.khuyencong.vn", Password, "Cán bộ Cục Công nghiệp địa phương (kỳ khu vực, quốc gia)"),
     ];
 
     /// <summary>
@@ -120,6 +121,7 @@ public sealed class DemoSeeder(
             ["xa@demo.khuyencong.vn"] = Current("M4201"),
             ["giamkhao@demo.khuyencong.vn"] = Current(DemoProvinceCode),
             ["hungyen@demo.khuyencong.vn"] = Current(OtherProvinceCode),
+            ["bo@demo.khuyencong.vn"] = null,
         };
         var staffIds = new Dictionary<string, string>();
         foreach (var account in Accounts.Where(a => a.Role != Roles.Producer))
@@ -173,6 +175,7 @@ public sealed class DemoSeeder(
 
         var rounds = await new DemoContests(dbFactory, geography, products, media).SeedAsync(
             await accounts.ScopeForAsync(staffIds["tinh@demo.khuyencong.vn"]), await accounts.ScopeForAsync(staffIds["xa@demo.khuyencong.vn"]),
+            await accounts.ScopeForAsync(staffIds["bo@demo.khuyencong.vn"]),
             [.. await Task.WhenAll(jurors.Select(id => accounts.ScopeForAsync(id)))],
             producerAccounts, Current(DemoProvinceCode), Current("M4201"), clock);
         return new DemoReport(true, DemoProducers.Length, productCount, photoCount, rounds, Accounts);

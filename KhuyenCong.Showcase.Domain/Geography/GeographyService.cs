@@ -22,7 +22,7 @@ public sealed class GeographyService(IDbContextFactory<ShowcaseDb> dbFactory, IM
     /// </summary>
     private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMinutes(2);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today();
 
     public async Task<UnitDirectory> DirectoryAsync(CancellationToken ct = default)
     {
@@ -32,7 +32,10 @@ public sealed class GeographyService(IDbContextFactory<ShowcaseDb> dbFactory, IM
             .Select(u => new UnitNode(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.ValidFrom, u.ValidTo, u.IsSample))
             .ToListAsync(ct);
         var links = await db.Set<UnitSuccession>().AsNoTracking().Select(s => new { s.PredecessorId, s.SuccessorId }).ToListAsync(ct);
-        var directory = new UnitDirectory(nodes, links.Select(l => (l.PredecessorId, l.SuccessorId)));
+        var regions = await db.Set<Region>().AsNoTracking().Select(r => new RegionNode(r.Id, r.Code, r.Name, r.Order)).ToListAsync(ct);
+        var members = await db.Set<RegionProvince>().AsNoTracking().Select(m => new { m.ProvinceId, m.RegionId }).ToListAsync(ct);
+        var directory = new UnitDirectory(nodes, links.Select(l => (l.PredecessorId, l.SuccessorId)), regions,
+            members.Select(m => (m.ProvinceId, m.RegionId)));
         cache.Set(CacheKey, directory, SnapshotLifetime);
         return directory;
     }

@@ -10,6 +10,8 @@ public sealed record UnitNode(Guid Id, string Code, string Name, UnitKind Kind, 
     public string DisplayName => IsSample ? $"{Name} ({Resources.Messages.SampleMark})" : Name;
 }
 
+public sealed record RegionNode(Guid Id, string Code, string Name, int Order);
+
 /// <summary>
 /// A read-only snapshot of the unit tree (a few thousand rows) used to answer scope questions without a query per
 /// check. Snapshots are rebuilt from the database, so every instance agrees after an import.
@@ -20,11 +22,16 @@ public sealed class UnitDirectory
     private readonly FrozenDictionary<Guid, Guid[]> _children;
     private readonly FrozenDictionary<Guid, Guid[]> _predecessors;
     private readonly FrozenDictionary<Guid, Guid[]> _successors;
+    private readonly FrozenDictionary<Guid, Guid> _regionOfProvince;
+    private readonly FrozenDictionary<Guid, RegionNode> _regions;
     private readonly Dictionary<Guid, FrozenSet<Guid>> _scopes = [];
     private readonly Lock _scopeLock = new();
 
-    public UnitDirectory(IEnumerable<UnitNode> nodes, IEnumerable<(Guid Predecessor, Guid Successor)> successions)
+    public UnitDirectory(IEnumerable<UnitNode> nodes, IEnumerable<(Guid Predecessor, Guid Successor)> successions,
+        IEnumerable<RegionNode>? regions = null, IEnumerable<(Guid Province, Guid Region)>? regionMembers = null)
     {
+        _regions = (regions ?? []).ToFrozenDictionary(r => r.Id);
+        _regionOfProvince = (regionMembers ?? []).ToFrozenDictionary(m => m.Province, m => m.Region);
         _nodes = nodes.ToFrozenDictionary(n => n.Id);
         _children = _nodes.Values.Where(n => n.ParentId is not null)
             .GroupBy(n => n.ParentId!.Value)
@@ -64,6 +71,19 @@ public sealed class UnitDirectory
             node = node.ParentId is { } parent ? Find(parent) : null;
         return node;
     }
+
+    /// <summary>The contest regions, in their order.</summary>
+    public IReadOnlyList<RegionNode> Regions => [.. _regions.Values.OrderBy(r => r.Order)];
+
+    public RegionNode? FindRegion(Guid id) => _regions.GetValueOrDefault(id);
+
+    /// <summary>The region of the province a unit lies in (a commune through its province), or null where none is set.</summary>
+    public RegionNode? RegionOf(Guid unitId) =>
+        ProvinceOf(unitId) is { } province && _regionOfProvince.TryGetValue(province.Id, out var region) ? _regions.GetValueOrDefault(region) : null;
+
+    /// <summary>The province-tier units (of any date) grouped in a region.</summary>
+    public IReadOnlyList<UnitNode> ProvincesIn(Guid regionId) =>
+        [.. _regionOfProvince.Where(m => m.Value == regionId).Select(m => Find(m.Key)).OfType<UnitNode>().OrderBy(n => n.Code, StringComparer.Ordinal)];
 
     /// <summary>"Xã A, Huyện B, Tỉnh C": the names as they were, for records kept from before a reform.</summary>
     public string PathOf(Guid id)

@@ -10,7 +10,8 @@ namespace KhuyenCong.Showcase.Judging;
 
 public sealed record MinutesSheet(string EntryCode, string JudgeName, IReadOnlyDictionary<string, decimal?> Scores, decimal Total, string? Comments);
 
-public sealed record MinutesEntry(string EntryCode, string ProductName, EntryResult Result);
+/// <param name="ShortReason">Why the entry has fewer sheets than it needs, printed for the council.</param>
+public sealed record MinutesEntry(string EntryCode, string ProductName, EntryResult Result, string? ShortReason = null);
 
 /// <summary>A submitted sheet the minutes leave out, printed with its reason so the record shows it was seen.</summary>
 public sealed record MinutesExcluded(string EntryCode, string JudgeName, decimal Total, string Reason);
@@ -31,7 +32,7 @@ public static class Minutes
         var document = new
         {
             round = new { code = round.Code, name = round.Name, level = round.Level.ToString(), passMark = N(round.PassMark), minimumSheets = round.MinimumSheets,
-                rule = "mean of submitted sheet totals; passed if mean >= passMark and sheets >= minimumSheets" },
+                rule = "mean of the counted sheets' totals; passed if mean >= passMark (TT 26/2014 Dieu 17.1); short if sheets < needed (flagged, not failed)" },
             criteria = criteria.OrderBy(c => c.Order).Select(c => new { code = c.Code, group = (int)c.Group, max = N(c.MaxPoints) }),
             sheets = sheets.OrderBy(s => s.EntryCode, StringComparer.Ordinal).ThenBy(s => s.JudgeName, StringComparer.Ordinal)
                 .Select(s => new
@@ -44,8 +45,8 @@ public static class Minutes
                 .Select(x => new { entry = x.EntryCode, judge = x.JudgeName, total = N(x.Total), reason = x.Reason }),
             results = entries.OrderBy(e => e.EntryCode, StringComparer.Ordinal).Select(e => new
             {
-                entry = e.EntryCode, sheets = e.Result.Sheets, mean = e.Result.Mean is { } m ? Math.Round(m, 2).ToString("0.00", Invariant) : null,
-                passed = e.Result.Passed, rank = e.Result.Rank,
+                entry = e.EntryCode, sheets = e.Result.Sheets, needed = e.Result.Needed, mean = e.Result.Mean is { } m ? Math.Round(m, 2).ToString("0.00", Invariant) : null,
+                passed = e.Result.Passed, @short = e.Result.Short, rank = e.Result.Rank,
             }),
         };
         return JsonSerializer.SerializeToUtf8Bytes(document, new JsonSerializerOptions
@@ -96,7 +97,8 @@ public static class Minutes
             [.. entries.OrderBy(e => e.Result.Rank ?? int.MaxValue).ThenBy(e => e.EntryCode, StringComparer.Ordinal).Select(e => (IReadOnlyList<string>)[
                 e.Result.Rank?.ToString(Vietnamese) ?? "—", e.EntryCode, e.ProductName,
                 e.Result.Mean is { } m ? Math.Round(m, 2).ToString("0.00", Vietnamese) : "—",
-                e.Result.TooFewSheets ? Messages.Minutes_TooFew : e.Result.Passed ? Messages.Minutes_Passed : Messages.Minutes_NotPassed])],
+                (e.Result.Passed ? Messages.Minutes_Passed : e.Result.HasMean ? Messages.Minutes_NotPassed : Messages.Minutes_NoMean)
+                    + (e.ShortReason is { } why ? $" — {why}" : "")])],
             [0.08, 0.14, 0.44, 0.14, 0.2], [true, false, false, true, false]);
         pdf.Paragraph(string.Format(Messages.Minutes_Conclusion, entries.Count(e => e.Result.Passed), entries.Count, round.PassMark.ToString("0.##", Vietnamese)));
         pdf.Paragraph(string.Format(Messages.Minutes_Fingerprint, fingerprint), bold: true, size: 10);
@@ -136,7 +138,7 @@ public static class Minutes
 
     private static string PlaceAndDate(string unitPath, DateTimeOffset at)
     {
-        var local = at.ToOffset(TimeSpan.FromHours(7));
+        var local = VietnamTime.Local(at);
         return string.Format(Messages.Pdf_PlaceAndDate, unitPath.Split(", ").Last() + ", ", local.Day, local.Month, local.Year);
     }
 }

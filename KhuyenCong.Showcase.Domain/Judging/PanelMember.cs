@@ -15,8 +15,9 @@ public sealed class PanelMember
 
     private PanelMember() { }
 
-    public PanelMember(Guid roundId, string userId, string fullName, string? position, PanelBody body, PanelRole role)
+    public PanelMember(Guid roundId, string userId, string fullName, string? position, PanelBody body, PanelRole role, bool external = false)
     {
+        External = external;
         Id = Guid.CreateVersion7();
         RoundId = roundId;
         UserId = userId;
@@ -34,10 +35,16 @@ public sealed class PanelMember
     public PanelBody Body { get; private set; }
     public PanelRole Role { get; private set; }
 
+    /// <summary>
+    /// An expert invited for this round from outside the officer's unit (Điều 9.1.c–9.4.c: "các nhà khoa học, các chuyên
+    /// gia"). Their own unit says nothing about the entrants, so it does not drive the same-commune rule.
+    /// </summary>
+    public bool External { get; private set; }
+
     /// <summary>Product groups the member is expert in (bit per group; 0 = all), for assignment by group.</summary>
     public int Groups { get; private set; }
 
-    /// <summary>When the judge declared their conflicts for the round; no sheet opens before (good practice, configurable).</summary>
+    /// <summary>When the judge declared their conflicts for the round; where the round asks for declarations no sheet opens before.</summary>
     public DateTimeOffset? DeclaredAt { get; private set; }
 
     public bool CoversGroup(Producers.ProductGroup group) => Groups == 0 || (Groups & (1 << (int)group)) != 0;

@@ -202,6 +202,8 @@ public sealed class MediaService(IBlobStore store, IDbContextFactory<ShowcaseDb>
         owned.UnionWith(await db.Set<ProductPhoto>().Where(p => keys.Contains(p.ThumbnailWebpKey)).Select(p => p.ThumbnailWebpKey).ToListAsync(ct));
         owned.UnionWith(await db.Set<ProductDocument>().Where(d => keys.Contains(d.BlobKey)).Select(d => d.BlobKey).ToListAsync(ct));
         owned.UnionWith(await db.Set<Contests.ComplaintAttachment>().Where(a => keys.Contains(a.BlobKey)).Select(a => a.BlobKey).ToListAsync(ct));
+        // A frozen dossier keeps the files it was submitted with, whatever the product did with them since.
+        owned.UnionWith(await db.Set<Contests.DossierFile>().Where(f => keys.Contains(f.BlobKey)).Select(f => f.BlobKey).ToListAsync(ct));
         return owned;
     }
 

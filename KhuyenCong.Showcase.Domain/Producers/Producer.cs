@@ -74,7 +74,7 @@ public sealed partial class Producer : IVersioned
     /// <summary>New and changed profiles use the two-tier structure: a commune-level unit valid today.</summary>
     public void Update(ProducerDetails details, AdministrativeUnit unit, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.Date);
+        var today = VietnamTime.DateOf(now);
         if (unit.Tier != UnitTier.Commune || !unit.IsValidOn(today))
             throw new DomainException(Messages.ProducerUnitMustBeCurrentCommune);
 
@@ -124,8 +124,25 @@ public sealed partial class Producer : IVersioned
     public ProducerDetails Details => new(LegalForm, Name, RegistrationNumber, RegistrationDate, TaxCode, Address,
         Representative, RepresentativePosition, Phone, Email, Website, Latitude, Longitude);
 
-    /// <summary>Mã số thuế: 10 digits, or 13 as 10 digits + "-" + 3 for a branch.</summary>
-    [GeneratedRegex(@"^\d{10}(-?\d{3})?$")]
+    /// <summary>
+    /// A facility as it stood when a dossier froze (the details are taken as they were then, not checked against today's
+    /// rules: a dossier's facility keeps the commune it had even after a reform).
+    /// </summary>
+    internal static Producer Restore(Guid id, ProducerDetails details, Guid unitId, DateTimeOffset at) => new()
+    {
+        Id = id, LegalForm = details.LegalForm, Name = details.Name, SearchKey = VietnameseText.SearchKey(details.Name),
+        RegistrationNumber = details.RegistrationNumber, RegistrationDate = details.RegistrationDate, TaxCode = details.TaxCode,
+        Address = details.Address, UnitId = unitId, Representative = details.Representative, RepresentativePosition = details.RepresentativePosition,
+        Phone = details.Phone, Email = details.Email, Website = details.Website, Latitude = details.Latitude, Longitude = details.Longitude,
+        CreatedAt = at, UpdatedAt = at,
+    };
+
+    /// <summary>
+    /// Mã số thuế: 10 digits (13 as 10 + "-" + 3 for a branch, with or without the dash), or 12 — the personal
+    /// identification number of a household business's owner, which serves as its tax code from 1/7/2025 (Thông tư
+    /// 86/2024/TT-BTC).
+    /// </summary>
+    [GeneratedRegex(@"^(\d{10}(-?\d{3})?|\d{12})$")]
     private static partial Regex TaxCodePattern();
 
     /// <summary>Landlines and mobiles: 0 or +84 followed by 9–10 digits.</summary>

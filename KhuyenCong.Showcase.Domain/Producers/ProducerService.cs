@@ -68,7 +68,7 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Set<Producer>().AsNoTracking();
-        if (!actor.IsAdmin)
+        if (!actor.SeesAllUnits)
         {
             var scope = actor.VisibleUnits(units);
             query = query.Where(p => scope.Contains(p.UnitId));

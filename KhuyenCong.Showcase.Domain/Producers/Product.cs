@@ -100,6 +100,21 @@ public sealed class Product : IVersioned
 
     public ProductDetails Details => new(Name, Group, Story, Materials, Process, Market, Specifications, PriceMin, PriceMax);
 
+    /// <summary>The product as a frozen dossier recorded it: not checked again, not tracked, never saved.</summary>
+    internal static Product Restore(Guid id, Guid producerId, ProductDetails details, IEnumerable<ProductPhoto> photos,
+        IEnumerable<ProductDocument> documents, DateTimeOffset at)
+    {
+        var product = new Product
+        {
+            Id = id, ProducerId = producerId, Name = details.Name, SearchKey = VietnameseText.SearchKey(details.Name), Group = details.Group,
+            Story = details.Story, Materials = details.Materials, Process = details.Process, Market = details.Market,
+            Specifications = details.Specifications, PriceMin = details.PriceMin, PriceMax = details.PriceMax, CreatedAt = at, UpdatedAt = at,
+        };
+        product._photos.AddRange(photos);
+        product._documents.AddRange(documents);
+        return product;
+    }
+
     public ProductPhoto AddPhoto(PhotoView view, StoredPhoto files, DateTimeOffset now)
     {
         if (_photos.Count >= MaxPhotos) throw DomainException.Of(Messages.ProductTooManyPhotos, MaxPhotos);
@@ -169,6 +184,13 @@ public sealed class ProductPhoto
         UploadedAt = now;
     }
 
+    internal static ProductPhoto Restore(Guid id, Guid productId, PhotoView view, string largeKey, string thumbnailKey, string largeWebpKey,
+        string thumbnailWebpKey, string contentType, long sizeBytes, int width, int height, DateTimeOffset uploadedAt) => new()
+    {
+        Id = id, ProductId = productId, View = view, LargeKey = largeKey, ThumbnailKey = thumbnailKey, LargeWebpKey = largeWebpKey,
+        ThumbnailWebpKey = thumbnailWebpKey, ContentType = contentType, SizeBytes = sizeBytes, Width = width, Height = height, UploadedAt = uploadedAt,
+    };
+
     public Guid Id { get; private set; }
     public Guid ProductId { get; private set; }
     public PhotoView View { get; private set; }
@@ -213,6 +235,13 @@ public sealed class ProductDocument
         FileName = VietnameseText.Clean(file.FileName) is { Length: > 0 } name ? name[..Math.Min(name.Length, 200)] : "tai-lieu";
         UploadedAt = now;
     }
+
+    internal static ProductDocument Restore(Guid id, Guid productId, DocumentInfo info, StoredFile file, DateTimeOffset uploadedAt) => new()
+    {
+        Id = id, ProductId = productId, Type = info.Type, Number = info.Number, Issuer = info.Issuer, IssuedOn = info.IssuedOn,
+        ExpiresOn = info.ExpiresOn, BlobKey = file.Key, ContentType = file.ContentType, SizeBytes = file.SizeBytes, FileName = file.FileName,
+        UploadedAt = uploadedAt,
+    };
 
     public Guid Id { get; private set; }
     public Guid ProductId { get; private set; }

@@ -42,6 +42,7 @@ public sealed class ProductService(
     MediaService media,
     GeographyService geography,
     ProducerService producers,
+    Contests.DossierReaders readers,
     TimeProvider clock)
 {
     /// <summary>
@@ -86,8 +87,7 @@ public sealed class ProductService(
         foreach (var id in changes.RemovedPhotoIds)
         {
             var photo = product.RemovePhoto(id);
-            removedKeys.Add(photo.LargeKey);
-            removedKeys.Add(photo.ThumbnailKey);
+            removedKeys.AddRange([photo.LargeKey, photo.ThumbnailKey, photo.LargeWebpKey, photo.ThumbnailWebpKey]);
         }
         foreach (var id in changes.RemovedDocumentIds) removedKeys.Add(product.RemoveDocument(id).BlobKey);
         Apply(product, changes, now);
@@ -103,7 +103,9 @@ public sealed class ProductService(
             await media.DiscardAsync(changes.UploadedKeys);
             throw;
         }
-        await media.DiscardAsync(removedKeys);
+        // A file a submitted dossier refers to stays for that dossier (TT 26/2014 Điều 13); the rest goes now.
+        var kept = await MediaService.OwnedKeysAsync(db, removedKeys.Where(k => k.Length > 0).ToList(), ct);
+        await media.DiscardAsync(removedKeys.Where(k => k.Length > 0 && !kept.Contains(k)));
     }
 
     public async Task<ProductView?> GetAsync(UserScope actor, Guid productId, CancellationToken ct = default)
@@ -136,7 +138,7 @@ public sealed class ProductService(
         var producersQuery = db.Set<Producer>().AsNoTracking();
         if (actor.IsStaff)
         {
-            if (!actor.IsAdmin)
+            if (!actor.SeesAllUnits)
             {
                 var scope = actor.VisibleUnits(units);
                 producersQuery = producersQuery.Where(p => scope.Contains(p.UnitId));
@@ -194,7 +196,7 @@ public sealed class ProductService(
                 .Select(d => new { d.ProductId, d.ContentType, d.FileName }).FirstOrDefaultAsync(ct)
             : null;
         var productId = photo?.ProductId ?? document?.ProductId;
-        if (productId is null) return await AuthorizeComplaintFileAsync(db, actor, key, ct);
+        if (productId is null) return await AuthorizeDossierFileAsync(db, actor, key, ct) ?? await AuthorizeComplaintFileAsync(db, actor, key, ct);
         var producer = await (from product in db.Set<Product>() join p in db.Set<Producer>() on product.ProducerId equals p.Id
                               where product.Id == productId select p).AsNoTracking().FirstAsync(ct);
         var needed = photo is not null ? Contests.DossierAccess.Blind : Contests.DossierAccess.Read;
@@ -217,8 +219,30 @@ public sealed class ProductService(
         if (entries.Count == 0) return false;
         var units = await geography.DirectoryAsync(ct);
         foreach (var x in entries)
-            if (await Contests.DossierReaders.ForAsync(db, units, actor, x.r, x.e, producerUnitId, ct) >= needed) return true;
+            if (await readers.ForAsync(db, units, actor, x.r, x.e, producerUnitId, ct) >= needed) return true;
         return false;
+    }
+
+    /// <summary>A file only a frozen dossier still refers to (the product has moved on): served to the dossier's readers.</summary>
+    private async Task<MediaAccess?> AuthorizeDossierFileAsync(ShowcaseDb db, UserScope actor, string key, CancellationToken ct)
+    {
+        var owners = await (from f in db.Set<Contests.DossierFile>()
+                            join v in db.Set<Contests.DossierVersion>() on f.DossierVersionId equals v.Id
+                            join e in db.Set<Contests.Entry>() on v.EntryId equals e.Id
+                            join r in db.Set<Contests.Round>() on e.RoundId equals r.Id
+                            join p in db.Set<Producer>() on e.ProducerId equals p.Id
+                            where f.BlobKey == key
+                            select new { f.Kind, f.ContentType, f.FileName, Entry = e, Round = r, p.UnitId }).AsNoTracking().ToListAsync(ct);
+        if (owners.Count == 0) return null;
+        if (!actor.IsAuthenticated) throw new AccessDeniedException();
+        var units = await geography.DirectoryAsync(ct);
+        foreach (var owner in owners)
+        {
+            var needed = owner.Kind == Contests.DossierFileKind.Photo ? Contests.DossierAccess.Blind : Contests.DossierAccess.Read;
+            if (await readers.ForAsync(db, units, actor, owner.Round, owner.Entry, owner.UnitId, ct) >= needed)
+                return new MediaAccess(key, owner.ContentType, owner.Kind == Contests.DossierFileKind.Document ? owner.FileName : null);
+        }
+        throw new AccessDeniedException();
     }
 
     private async Task<MediaAccess?> AuthorizeComplaintFileAsync(ShowcaseDb db, UserScope actor, string key, CancellationToken ct)

@@ -27,9 +27,10 @@ public static class ContestEndpoints
         endpoints.MapGet("/rounds/{id:guid}/entries.csv", (Guid id, HttpContext context, AccountService accounts, RoundService rounds, EntryService entries) =>
             RoundFileAsync(id, context, accounts, rounds, async (actor, round, ct) =>
                 TypedResults.File(await entries.ExportAsync(actor, id, xlsx: false, ct), Csv, $"ho-so-{round.Code}.csv")));
-        endpoints.MapGet("/rounds/{id:guid}/danh-sach-trich-ngang.pdf", (Guid id, HttpContext context, AccountService accounts, RoundService rounds,
+        // The Phụ lục 5 short list is the lower authority's own, one per proposal letter (Điều 10.2, 12.2.c).
+        endpoints.MapGet("/nominations/{id:guid}/danh-sach-trich-ngang.pdf", (Guid id, HttpContext context, AccountService accounts,
             NominationService nominations) =>
-            RoundFileAsync(id, context, accounts, rounds, async (actor, _, ct) =>
+            EndpointGuard.RunAsync(context, accounts, async (actor, ct) =>
                 Inline(context, await nominations.ShortListAsync(actor, id, ct), Pdf, "danh-sach-trich-ngang.pdf")));
         endpoints.MapGet("/rounds/{id:guid}/ho-so-cap-khu-vuc.zip", (Guid id, HttpContext context, AccountService accounts, RoundService rounds,
             NominationService nominations) =>

@@ -11,8 +11,16 @@ public static class DateText
 
     public static string Day(DateOnly? day) => day is { } d ? Day(d) : "—";
 
-    public static string Day(DateTimeOffset at, TimeProvider clock) =>
-        TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).ToString(Format, CultureInfo.InvariantCulture);
+    /// <summary>The date an instant falls on in Vietnam, whatever the server's zone.</summary>
+    public static string Day(DateTimeOffset at) => Common.VietnamTime.Local(at).ToString(Format, CultureInfo.InvariantCulture);
+
+    /// <summary>"31/12/2026 (còn 5 ngày làm việc)": a deadline and how far it is.</summary>
+    public static string Deadline(Deadline deadline) =>
+        $"{Day(deadline.Due)} ({(deadline.Passed ? Resources.UiText.Deadline_Passed : deadline.WorkingDaysLeft == 0 ? Resources.UiText.Deadline_Today
+            : string.Format(Resources.UiText.Deadline_DaysLeft, deadline.WorkingDaysLeft))})";
+
+    public static string DeadlineClass(Deadline deadline) =>
+        deadline.Passed ? "badge badge-bad" : deadline.WorkingDaysLeft <= 3 ? "badge badge-warning" : "badge badge-info";
 
     public static string Range(DateOnly from, DateOnly to) => $"{Day(from)} – {Day(to)}";
 }

@@ -1,20 +1,20 @@
+using KhuyenCong.Showcase.Common;
+
 namespace KhuyenCong.Showcase.Contests;
 
 /// <summary>How entries read on the producer's pages: state colours and local times.</summary>
 public static class EntryDisplay
 {
-    /// <summary>Timelines read in Vietnam time whatever the server's zone (UTC+7, no daylight saving).</summary>
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+    /// <summary>Timelines read in Vietnam time whatever the server's zone.</summary>
+    public static string DateTime(DateTimeOffset at) => VietnamTime.Local(at).ToString("dd/MM/yyyy HH:mm");
 
-    public static string DateTime(DateTimeOffset at) => at.ToOffset(VietnamOffset).ToString("dd/MM/yyyy HH:mm");
-
-    public static string Date(DateTimeOffset at) => at.ToOffset(VietnamOffset).ToString("dd/MM/yyyy");
+    public static string Date(DateTimeOffset at) => VietnamTime.Local(at).ToString("dd/MM/yyyy");
 
     public static string BadgeClass(EntryState state) => state switch
     {
         EntryState.Recognised => "badge badge-ok",
         EntryState.Returned => "badge badge-warning",
-        EntryState.Rejected or EntryState.NotRecognised => "badge badge-bad",
+        EntryState.Rejected or EntryState.NotRecognised or EntryState.Revoked => "badge badge-bad",
         EntryState.Submitted or EntryState.Accepted => "badge badge-info",
         _ => "badge",
     };

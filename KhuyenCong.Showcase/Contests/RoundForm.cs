@@ -51,7 +51,7 @@ public sealed class RoundForm
     [Required(ErrorMessageResourceType = typeof(UiText), ErrorMessageResourceName = nameof(UiText.Validation_DateRequired))]
     public DateOnly? AnnouncementOn { get; set; }
 
-    [Range(typeof(decimal), "0", "100", ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.RoundPassMarkInvalid))]
+    /// <summary>At least 70 (Điều 17.1): the domain refuses less, with the article, so the page keeps no copy of the rule.</summary>
     public decimal PassMark { get; set; } = 70;
 
     [Range(1, int.MaxValue, ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.RoundQuotaInvalid))]
@@ -60,7 +60,10 @@ public sealed class RoundForm
     public bool Blind { get; set; }
 
     [Range(1, 25, ErrorMessageResourceType = typeof(Messages), ErrorMessageResourceName = nameof(Messages.RoundMinimumSheetsInvalid))]
-    public int MinimumSheets { get; set; } = 3;
+    public int? MinimumSheets { get; set; }
+
+    /// <summary>The khu vực of a region round (Điều 3.1.c).</summary>
+    public Guid? RegionId { get; set; }
 
     public List<CriterionLine> Criteria { get; set; } = [];
 
@@ -72,7 +75,7 @@ public sealed class RoundForm
         HasDecision ? new DecisionRef(DecisionNumber?.Trim() ?? "", DecisionDate!.Value, DecisionSigner?.Trim() ?? "") : null,
         new RoundSchedule(RegistrationOpens!.Value, RegistrationCloses!.Value, ReviewUntil!.Value, JudgingFrom!.Value, JudgingTo!.Value,
             AnnouncementOn!.Value),
-        PassMark, Quota, Blind, MinimumSheets);
+        PassMark, Quota, Blind, MinimumSheets, Level == ContestLevel.Region ? RegionId : null);
 
     public IReadOnlyList<CriterionTemplate> ToCriteria() =>
         [.. Criteria.Select(c => new CriterionTemplate(c.Group, c.Code.Trim(), c.Name.Trim(), c.MaxPoints))];
@@ -150,6 +153,7 @@ public sealed class RoundForm
         Quota = round.Quota,
         Blind = round.Blind,
         MinimumSheets = round.MinimumSheets,
+        RegionId = round.RegionId,
         Criteria = [.. round.Criteria.OrderBy(c => c.Order).Select(c => new CriterionLine
             { Group = c.Group, Code = c.Code, Name = c.Name, MaxPoints = c.MaxPoints })],
     };

@@ -30,6 +30,7 @@ public static class DataSetup
         await services.GetRequiredService<AccountService>().EnsureRolesAsync();
         var units = await services.GetRequiredService<GeographyService>().ImportReferenceProvincesAsync(ct);
         if (!units.Succeeded) throw new InvalidOperationException(string.Join(Environment.NewLine, units.Errors));
+        await services.GetRequiredService<RegionService>().EnsureDefaultsAsync(ct);
         return new SetupReport(applied, units.Created);
     }
 

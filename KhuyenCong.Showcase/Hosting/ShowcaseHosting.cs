@@ -42,6 +42,9 @@ public static class ShowcaseHosting
         services.AddSingleton(mail);
         services.AddSingleton<MailSender>();
         services.AddSingleton<GeographyService>();
+        services.AddSingleton<RegionService>();
+        services.AddSingleton<IRoundPanel, RoundPanel>();
+        services.AddSingleton<DossierReaders>();
         services.AddSingleton<MediaService>();
         services.AddSingleton<ProducerService>();
         services.AddSingleton<ProductService>();
@@ -51,7 +54,10 @@ public static class ShowcaseHosting
         services.AddSingleton<EntryService>();
         services.AddSingleton<ComplaintService>();
         services.AddSingleton<NominationService>();
-        services.AddSingleton<JudgingService>();
+        services.AddSingleton<RecognitionService>();
+        services.AddSingleton<PanelService>();
+        services.AddSingleton<ScoringService>();
+        services.AddSingleton<ResultsService>();
         services.AddSingleton<KhuyenCong.Showcase.Notifications.NotificationService>();
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<CurrentUser>();
@@ -112,8 +118,9 @@ public static class ShowcaseHosting
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Producer, p => p.RequireRole(Roles.Producer))
             .AddPolicy(Policies.Judge, p => p.RequireRole(Roles.Judge))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.LocalStaff, Roles.ProvinceStaff, Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.LocalStaff, Roles.ProvinceStaff, Roles.MinistryStaff, Roles.Admin))
             .AddPolicy(Policies.ProvinceStaff, p => p.RequireRole(Roles.ProvinceStaff, Roles.Admin))
+            .AddPolicy(Policies.Ministry, p => p.RequireRole(Roles.MinistryStaff, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();

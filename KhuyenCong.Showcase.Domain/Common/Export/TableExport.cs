@@ -30,10 +30,6 @@ public sealed record ExportTable(
 /// </summary>
 public static class TableExport
 {
-    // Việt Nam has kept UTC+7 without daylight saving since 1975; a fixed offset avoids depending
-    // on the host's time-zone database (absent in slim containers, named differently on Windows).
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     private const string DefaultSheetName = "Danh sách";
     private const int MaxSheetNameLength = 31;
     private const int MaxExcelRows = 1_048_576;
@@ -574,9 +570,9 @@ public static class TableExport
         }
     }
 
-    // Adding the offset to a "no end date" sentinel (DateTime.MaxValue) would overflow and throw.
+    // Converting a "no end date" sentinel (DateTime.MaxValue) to Vietnamese time would overflow and throw.
     private static DateOnly VietnamDate(DateTime utc) =>
-        DateOnly.FromDateTime(utc <= DateTime.MaxValue - VietnamOffset ? utc + VietnamOffset : DateTime.MaxValue);
+        utc <= DateTime.MaxValue.AddDays(-1) ? VietnamTime.DateOf(new DateTimeOffset(utc, TimeSpan.Zero)) : DateOnly.FromDateTime(DateTime.MaxValue);
 
     private static string AsText(object value) => value switch
     {
