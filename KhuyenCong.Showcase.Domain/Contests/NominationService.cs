@@ -69,7 +69,8 @@ public sealed class NominationService(
                                    select new { e.ProductId, e.CertificateIssuedOn }).AsNoTracking().ToListAsync(ct))
             .Where(x => x.CertificateIssuedOn is { } issued && Round.CertificateValidUntil(issued) >= Today)
             .ToDictionary(x => x.ProductId, x => Round.CertificateValidUntil(x.CertificateIssuedOn!.Value));
-        var below = EnumText.Of(levels[0]);
+        var vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+        var below = EnumText.Of(levels[0]).ToLower(vietnamese);
         return [.. rows.OrderBy(r => sources[r.Entry.RoundId].Name).ThenBy(r => r.Entry.Code, StringComparer.Ordinal).Select(r =>
         {
             var e = r.Entry;
@@ -80,7 +81,7 @@ public sealed class NominationService(
                     ? string.Format(Messages.Nomination_CertificateExpired, below, e.ValidUntil?.ToString("dd/MM/yyyy") ?? "—")
                     : null;
             IReadOnlyList<string> warnings = heldAtTarget.TryGetValue(e.ProductId, out var until)
-                ? [string.Format(Messages.Nomination_AlreadyHoldsTarget, EnumText.Of(target.Level), until.ToString("dd/MM/yyyy"))]
+                ? [string.Format(Messages.Nomination_AlreadyHoldsTarget, EnumText.Of(target.Level).ToLower(vietnamese), until.ToString("dd/MM/yyyy"))]
                 : [];
             return new NominationCandidate(e.Id, source.Id, source.Name, source.Organiser, e.Code, r.Product, r.Group, r.Producer, e.Score, e.Decision,
                 e.ValidUntil ?? (e.CertificateIssuedOn is { } issued ? Round.CertificateValidUntil(issued) : null), refusal, warnings);

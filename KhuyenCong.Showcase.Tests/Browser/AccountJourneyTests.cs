@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Geography;
 using KhuyenCong.Showcase.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class AccountJourneyTests(SiteFixture site)
         var user = new AppUser
         {
             UserName = email, Email = email, EmailConfirmed = true, FullName = "Cán bộ thử", CreatedAt = DateTimeOffset.UtcNow,
-            UnitId = units.ProvincesOn(DateOnly.FromDateTime(DateTime.Today)).Single(p => p.Code == unitCode).Id,
+            UnitId = units.ProvincesOn(TimeProvider.System.Today()).Single(p => p.Code == unitCode).Id,
         };
         Assert.True((await users.CreateAsync(user, Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
@@ -69,7 +70,7 @@ public sealed class AccountJourneyTests(SiteFixture site)
 
         var units = await site.App.Get<GeographyService>().DirectoryAsync();
         await site.App.Get<AccountService>().UpdateAccessAsync(await AdminAsync(), id, [Roles.ProvinceStaff],
-            units.ProvincesOn(DateOnly.FromDateTime(DateTime.Today)).Single(p => p.Code == "42").Id, locked: true);
+            units.ProvincesOn(TimeProvider.System.Today()).Single(p => p.Code == "42").Id, locked: true);
 
         // The copied cookie opens nothing any more: pages send it to sign in, files refuse it.
         Assert.Equal(302, await StatusAsync(copy, "/staff/rounds"));
@@ -109,7 +110,7 @@ public sealed class AccountJourneyTests(SiteFixture site)
         await page.WaitInteractiveAsync();
         var units = await site.App.Get<GeographyService>().DirectoryAsync();
         await site.App.Get<AccountService>().UpdateAccessAsync(await AdminAsync(), id, [Roles.Judge],
-            units.ProvincesOn(DateOnly.FromDateTime(DateTime.Today)).Single(p => p.Code == "42").Id, locked: false);
+            units.ProvincesOn(TimeProvider.System.Today()).Single(p => p.Code == "42").Id, locked: false);
         await page.Locator("td a[href^='staff/rounds/']").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=server-error]")).ToHaveCountAsync(0);

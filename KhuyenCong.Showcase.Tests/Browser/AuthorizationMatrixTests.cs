@@ -63,6 +63,8 @@ public sealed class AuthorizationMatrixTests(SiteFixture site)
         ["/producer/products/{Id:guid}"] = new("302 200/404 403 403 403 403 403", "The producer's own product; another's is not found."),
         ["/producer/entries"] = new("302 200 403 403 403 403 403", "The producer's own dossiers."),
         ["/producer/entries/{Id:guid}"] = new("302 200/404 403 403 403 403 403", "The producer's own dossier; another's is not found."),
+        ["/producer/rounds/{RoundId:guid}/ket-qua"] = new("302 200 403 403 403 403 403",
+            "A round's published results and the complaint form, for any signed-in facility (Điều 20 sets no limit on who complains)."),
         ["/jury"] = new("302 403 200 403 403 403 403", "A judge's own rounds and assigned entries."),
         ["/jury/entries/{EntryId:guid}"] = new("302 403 200/403 403 403 403 403",
             "The judge's sheet for an assigned entry (the decided round's sheet, read only); an entry of a round they do not sit on is refused with the reason."),
@@ -77,7 +79,8 @@ public sealed class AuthorizationMatrixTests(SiteFixture site)
         ["/staff/products"] = new("302 403 403 200 200 200 200", "Products of the officer's own units only (filtered in the service)."),
         ["/staff/products/{Id:guid}"] = new("302 403 403 200/403 200/403 200/403 200", "A product of the officer's own units."),
         ["/staff/users"] = new("302 403 403 200 200 200 200", "Accounts of the officer's own units; invitations within them."),
-        ["/staff/calendar"] = new("302 403 403 200 200 200 200", "The holiday calendar (read by all staff, changed by province staff)."),
+        ["/staff/calendar"] = new("302 403 403 200 200 200 200",
+            "The working calendar: read by all staff; the national table changed by administrators, a province's own days by its staff."),
         ["/staff/review"] = new("302 403 403 200 200 200 200", "Dossiers waiting in rounds the officer runs."),
         ["/staff/rounds"] = new("302 403 403 200 200 200 200", "Rounds the officer runs or follows."),
         ["/staff/rounds/new"] = new("302 403 403 200 200 200 200", "A new round at the officer's own level and unit."),
@@ -88,6 +91,7 @@ public sealed class AuthorizationMatrixTests(SiteFixture site)
             "A dossier of a round the officer runs, or of a facility in the officer's own unit."),
         ["/admin/users"] = new("302 403 403 403 403 403 200", "Administrators only."),
         ["/admin/units"] = new("302 403 403 403 403 403 200", "Administrators only."),
+        ["/admin/regions"] = new("302 403 403 403 403 403 200", "The ministry's staff (and administrators) regroup the provinces into regions."),
         ["/media/{**key}"] = new("302 200/403 200/403 200/403 200/403 200/403 200",
             "Photos of products the person may read: the producer's own, staff of the facility's units, jurors of a dossier they score."),
         ["/entries/{id:guid}/phieu-dang-ky.pdf"] = new("302 200/403 200/403 200/403 200 403 200",
@@ -98,8 +102,8 @@ public sealed class AuthorizationMatrixTests(SiteFixture site)
             "Staff who run the round (every entry) or follow it from below (their own unit's entries only)."),
         ["/rounds/{id:guid}/entries.csv"] = new("302 403 403 200 200 403 200",
             "Staff who run the round (every entry) or follow it from below (their own unit's entries only)."),
-        ["/rounds/{id:guid}/danh-sach-trich-ngang.pdf"] = new("302 403 403 400/200 200 403 200",
-            "The short list of a province round, for its staff and those who follow it (own unit's rows); a commune round has none (400)."),
+        ["/nominations/{id:guid}/danh-sach-trich-ngang.pdf"] = new("302 403 403 200 200 403 200",
+            "A lower authority's short list (Phụ lục 5) with its proposal letter: for the staff who sent it and those of the round that received it."),
         ["/rounds/{id:guid}/ho-so-cap-khu-vuc.zip"] = new("302 403 403 400/403 200 403 200",
             "Only the staff who run a decided province round (a commune round has no region package: 400)."),
         ["/rounds/{id:guid}/bien-ban.pdf"] = new("302 403 200/403 200/403 200 403 200", "The jury chair and the round's staff."),
@@ -109,7 +113,7 @@ public sealed class AuthorizationMatrixTests(SiteFixture site)
     };
 
     private sealed record Samples(Guid OwnProduct, Guid ThachHaProduct, Guid HungYenProduct, string OwnPhoto, string ThachHaPhoto, string HungYenPhoto,
-        Guid OpenEntry, Guid CommuneEntry, Guid ProvinceEntry, Guid ProvinceRound, Guid CommuneRound, Guid OpenRound, string JudgeId);
+        Guid OpenEntry, Guid CommuneEntry, Guid ProvinceEntry, Guid ProvinceRound, Guid CommuneRound, Guid OpenRound, string JudgeId, Guid Nomination);
 
     private async Task<Samples> SamplesAsync()
     {
@@ -137,7 +141,8 @@ public sealed class AuthorizationMatrixTests(SiteFixture site)
             entries.First(e => e.RoundId == openRound && e.ProducerId == coso).Id,
             entries.First(e => e.RoundId == communeRound).Id,
             entries.First(e => e.RoundId == provinceRound && sheets.Contains(e.Id) && e.NominatedFromEntryId != null).Id,
-            provinceRound, communeRound, openRound, judge);
+            provinceRound, communeRound, openRound, judge,
+            (await db.Set<Nomination>().FirstAsync(n => n.TargetRoundId == provinceRound && n.SourceRoundId == communeRound)).Id);
     }
 
     /// <summary>The record of the role's own unit, and one outside it; null where the demo has none.</summary>
@@ -172,6 +177,8 @@ public sealed class AuthorizationMatrixTests(SiteFixture site)
                 Role.OtherProvince => (s.HungYenProduct, s.OwnProduct),
                 _ => (s.OwnProduct, s.HungYenProduct),
             };
+        if (pattern.StartsWith("/nominations/"))
+            return role == Role.OtherProvince ? (null, s.Nomination) : (s.Nomination, null);
         if (pattern.StartsWith("/jury/entries/"))
             return (s.ProvinceEntry, s.OpenEntry);
         if (pattern.StartsWith("/producer/entries/") || pattern.StartsWith("/staff/entries/") || pattern.StartsWith("/entries/"))

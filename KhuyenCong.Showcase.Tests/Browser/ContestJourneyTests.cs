@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Contests;
 using KhuyenCong.Showcase.Judging;
@@ -13,7 +14,7 @@ namespace KhuyenCong.Showcase.Tests.Browser;
 public sealed class ContestJourneyTests(SiteFixture site)
 {
     private string Url => site.App.BaseUrl;
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+    private static readonly DateOnly Today = TimeProvider.System.Today();
     private static string D(DateOnly day) => day.ToString("dd/MM/yyyy");
 
     [Fact]
@@ -151,9 +152,13 @@ public sealed class ContestJourneyTests(SiteFixture site)
         await province.GotoAsync($"{Url}/staff/rounds/{openProvince.Id}");
         await province.WaitInteractiveAsync();
         await province.ClickAsync("[data-testid=tab-nominations]");
-        var candidate = province.Locator("[data-testid=candidate-table] tr", new() { HasTextString = "Đèn tre trang trí" });
+        // The commune's proposal: its recognised product, its letter (Điều 10.2), signed on its behalf.
+        var source = province.Locator("[data-testid=nomination-source]", new() { HasTextString = "Đèn tre trang trí" });
+        var candidate = source.Locator("[data-testid=candidate-table] tr", new() { HasTextString = "Đèn tre trang trí" });
         await candidate.Locator("input[type=checkbox]").CheckAsync();
-        await province.ClickAsync("[data-testid=nominate]");
+        await source.Locator("input[id$='-number']").FillAsync("61/UBND-KT");
+        await source.Locator("input[id$='-signer']").FillAsync("Chủ tịch UBND xã Thạch Hà");
+        await source.Locator("[data-testid=nominate]").ClickAsync();
         await Assertions.Expect(province.Locator("[data-testid=form-success]")).ToBeVisibleAsync();
         await province.ClickAsync("[data-testid=tab-entries]");
         await province.Locator("[data-testid=entry-table] a", new() { HasTextString = "Đèn tre trang trí" }).ClickAsync();
@@ -168,9 +173,13 @@ public sealed class ContestJourneyTests(SiteFixture site)
         var nominatedView = await site.App.Get<EntryService>().GetAsync(await ScopeOf("tinh@demo.khuyencong.vn"), nominatedId);
         Assert.Equal(localView!.Product.Product.Photos.Select(p => p.LargeKey).Order(), nominatedView!.Product.Product.Photos.Select(p => p.LargeKey).Order());
         Assert.Equal(localView.Product.Product.Documents.Select(d => d.BlobKey).Order(), nominatedView.Product.Product.Documents.Select(d => d.BlobKey).Order());
-        var shortList = await province.APIRequest.GetAsync($"{Url}/rounds/{openProvince.Id}/danh-sach-trich-ngang.pdf");
+        var proposal = (await site.App.Get<NominationService>().ForRoundAsync(await ScopeOf("tinh@demo.khuyencong.vn"), openProvince.Id))
+            .Single(n => n.Letter.Number == "61/UBND-KT");
+        var shortList = await province.APIRequest.GetAsync($"{Url}/nominations/{proposal.Id}/danh-sach-trich-ngang.pdf");
         Assert.Equal(200, shortList.Status);
-        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await shortList.BodyAsync())[..4]));
+        var text = Tools.PdfText(await shortList.BodyAsync());
+        Assert.Contains("Đèn tre trang trí", text);
+        Assert.Contains("61/UBND-KT", text);
     }
 
     [Fact]
@@ -242,19 +251,18 @@ public sealed class ContestJourneyTests(SiteFixture site)
     private async Task ScoreAsync(Guid roundId)
     {
         var staff = await ScopeOf("xa@demo.khuyencong.vn");
-        var judging = site.App.Get<JudgingService>();
         var round = await site.App.Get<RoundService>().FindAsync(staff, roundId);
         var entry = (await site.App.Get<EntryService>().ForRoundAsync(staff, roundId)).Single(e => e.State == EntryState.Accepted);
         foreach (var email in new[] { "giamkhao@demo.khuyencong.vn", "giamkhao2@demo.khuyencong.vn", "giamkhao3@demo.khuyencong.vn" })
         {
             var judge = await ScopeOf(email);
-            await judging.AddMemberAsync(staff, roundId, judge.UserId, PanelBody.Jury, email.StartsWith("giamkhao@") ? PanelRole.Chair : PanelRole.Member);
-            await judging.DeclareAsync(judge, roundId, new Dictionary<Guid, string?>());
-            var sheet = await judging.SheetAsync(judge, entry.Id);
+            await site.App.Get<PanelService>().AddMemberAsync(staff, roundId, judge.UserId, PanelBody.Jury, email.StartsWith("giamkhao@") ? PanelRole.Chair : PanelRole.Member);
+            await site.App.Get<PanelService>().DeclareAsync(judge, roundId, new Dictionary<Guid, string?>());
+            var sheet = await site.App.Get<ScoringService>().SheetAsync(judge, entry.Id);
             var version = sheet.Version;
             foreach (var (criterion, points) in round!.Criteria.OrderBy(c => c.Order).Zip(new decimal[] { 32, 30, 8, 8 }))
-                version = await judging.SetScoreAsync(judge, sheet.Id, version, criterion.Id, points);
-            await judging.SubmitAsync(judge, sheet.Id, version);
+                version = await site.App.Get<ScoringService>().SetScoreAsync(judge, sheet.Id, version, criterion.Id, points);
+            await site.App.Get<ScoringService>().SubmitAsync(judge, sheet.Id, version);
         }
     }
 }

@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Contests;
 using KhuyenCong.Showcase.Data;
@@ -68,12 +69,12 @@ public static class JuryFixture
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = $"Giám khảo {i + 1}", Position = "Chuyên gia", UnitId = haTinh, CreatedAt = DateTimeOffset.UtcNow };
             Assert.True((await users.CreateAsync(user, JudgePassword)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.Judge)).Succeeded);
-            await app.Get<JudgingService>().AddMemberAsync(staff, roundId, user.Id, PanelBody.Jury, i == 0 ? PanelRole.Chair : PanelRole.Member);
+            await app.Get<PanelService>().AddMemberAsync(staff, roundId, user.Id, PanelBody.Jury, i == 0 ? PanelRole.Chair : PanelRole.Member);
             jury.Add((email, user.Id));
         }
         var codes = (await entryService.ForRoundAsync(staff, roundId)).OrderBy(r => r.Code).Select(r => (r.Id, r.Code!)).ToList();
         return new JuryRound(roundId, codes, jury, staff);
     }
 
-    private static DateOnly ContestWorldToday => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly ContestWorldToday => TimeProvider.System.Today();
 }

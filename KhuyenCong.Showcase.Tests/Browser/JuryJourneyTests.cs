@@ -67,19 +67,24 @@ public sealed class JuryJourneyTests(SiteFixture site)
         await ScoreWithKeyboardAsync(third, round.Entries[3].Id, ["29,5"], shot: false);
 
         // Every sheet as typed (judge order 1, 2, 3; null where judge 2 stood aside).
-        var progress = await site.App.Get<JudgingService>().ProgressAsync(round.Staff, round.RoundId);
+        var progress = await site.App.Get<PanelService>().ProgressAsync(round.Staff, round.RoundId);
         decimal?[][] expected = [[82, 74, 78], [62, 68, 62.5m], [89, null, 88.5m], [73, 72, 70.5m], [52, 63, 58]];
         for (var e = 0; e < 5; e++)
             Assert.Equal(expected[e], progress.Jury.Select(j => progress.Cells.Single(c => c.EntryId == round.Entries[e].Id && c.UserId == j.UserId).Total));
 
         // Results: the regulation's mean with two decimals; the conflicted judge's missing sheet does not count.
-        var results = await site.App.Get<RoundService>().ResultsAsync(round.Staff, round.RoundId);
+        var results = await site.App.Get<ResultsService>().ResultsAsync(round.Staff, round.RoundId);
         decimal Mean(int e) => Math.Round(results.Single(r => r.EntryId == round.Entries[e].Id).Result.Mean!.Value, 2);
         Assert.Equal([78.00m, 64.17m, 88.75m, 71.83m, 57.67m], Enumerable.Range(0, 5).Select(Mean));
         Assert.Equal(2, results.Single(r => r.EntryId == round.Entries[2].Id).Result.Sheets);
         // E3 88,75 > E1 78,00 > E4 71,83 > E2 64,17 > E5 57,67.
         Assert.Equal([2, 4, 1, 3, 5], Enumerable.Range(0, 5).Select(e => results.Single(r => r.EntryId == round.Entries[e].Id).Result.Rank!.Value));
-        // The minutes carry the means and a fingerprint that matches the scores file.
+        // Independence (Điều 16.2): the chair scores too, so while judging is open the minutes (with everyone's points) are refused.
+        Assert.Equal(400, (await chair.APIRequest.GetAsync($"{Url}/rounds/{round.RoundId}/bien-ban.pdf")).Status);
+        var rounds = site.App.Get<RoundService>();
+        await site.App.Get<ResultsService>().ProposeResultsAsync(round.Staff, round.RoundId, (await rounds.FindAsync(round.Staff, round.RoundId))!.Version);
+
+        // Once judging closes, the minutes carry the means and a fingerprint that matches the scores file.
         var pdf = await chair.APIRequest.GetAsync($"{Url}/rounds/{round.RoundId}/bien-ban.pdf");
         Assert.Equal(200, pdf.Status);
         var text = Tools.PdfText(await pdf.BodyAsync());
@@ -182,9 +187,9 @@ public sealed class JuryJourneyTests(SiteFixture site)
         await Assertions.Expect(tabA.Locator("[data-testid=sheet-submitted]")).ToHaveCountAsync(0);
         await tabA.ShotAsync("sheet-conflict-refused-desktop");
 
-        var cell = (await site.App.Get<JudgingService>().ProgressAsync(round.Staff, round.RoundId)).Cells.Single();
-        Assert.Equal((JudgingService.CellState.Conflict, 0m), (cell.State, cell.Total ?? 0m));
-        Assert.Null(Assert.Single(await site.App.Get<RoundService>().ResultsAsync(round.Staff, round.RoundId)).Result.Mean);
+        var cell = (await site.App.Get<PanelService>().ProgressAsync(round.Staff, round.RoundId)).Cells.Single();
+        Assert.Equal((CellState.Conflict, 0m), (cell.State, cell.Total ?? 0m));
+        Assert.Null(Assert.Single(await site.App.Get<ResultsService>().ResultsAsync(round.Staff, round.RoundId)).Result.Mean);
     }
 
     /// <summary>A judge signed in who has declared no conflict, on the jury's home page.</summary>

@@ -1,6 +1,7 @@
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Judging;
 using KhuyenCong.Showcase.Tests.Infrastructure;
 
 namespace KhuyenCong.Showcase.Tests.Data;
@@ -36,7 +37,7 @@ public sealed class ContestFlowTests(DatabaseFixture databases)
         Assert.Equal((EntryState.Returned, "Bổ sung giấy chứng nhận an toàn thực phẩm"), (returned.Entry.State, returned.Entry.ReturnReason));
         await entries.SubmitAsync(producer, id, returned.Entry.Version);
         await contest.AcceptAsync(commune, id);
-        Assert.Equal("XT4201-" + ContestWorld.Today.Year + "-001", (await entries.GetAsync(commune, id))!.Entry.Code);
+        Assert.Equal("XT4201-" + contest.Today.Year + "-001", (await entries.GetAsync(commune, id))!.Entry.Code);
 
         // Three judges score; the mean decides; the council recognises it.
         await contest.AdvanceToJudgingAsync(commune, round);
@@ -44,13 +45,13 @@ public sealed class ContestFlowTests(DatabaseFixture databases)
         await contest.ScoreAsync(jury[0], id, 35, 30, 8, 8);
         await contest.ScoreAsync(jury[1], id, 30, 32, 7, 9);
         await contest.ScoreAsync(jury[2], id, 31, 29, 9.5m, 7.5m);
-        var results = await host.Get<RoundService>().ResultsAsync(commune, round);
+        var results = await host.Get<ResultsService>().ResultsAsync(commune, round);
         Assert.Equal(78.667m, Math.Round(Assert.Single(results).Result.Mean!.Value, 3));
         await contest.DecideAsync(commune, round, id);
         var decided = (await entries.GetAsync(producer, id))!;
         Assert.Equal(EntryState.Recognised, decided.Entry.State);
         Assert.Contains(decided.Entry.Events, e => e.Action == "recognised");
-        Assert.NotNull(decided.Round.ComplaintDeadline);
+        Assert.NotNull(decided.ComplaintWindow);
 
         // The province round receives the same dossier with the local result attached.
         var province = await world.UserAsync(Roles.ProvinceStaff, "42");
@@ -58,7 +59,7 @@ public sealed class ContestFlowTests(DatabaseFixture databases)
         var nominations = host.Get<NominationService>();
         var candidate = Assert.Single(await nominations.CandidatesAsync(province, provinceRound));
         Assert.Equal(id, candidate.EntryId);
-        Assert.Equal(1, await nominations.NominateAsync(province, provinceRound, [id]));
+        Assert.Equal(1, await contest.NominateAsync(province, provinceRound, id));
         Assert.Empty(await nominations.CandidatesAsync(province, provinceRound));
         var row = Assert.Single(await entries.ForRoundAsync(province, provinceRound));
         var nominated = (await entries.GetAsync(province, row.Id))!;
@@ -66,13 +67,15 @@ public sealed class ContestFlowTests(DatabaseFixture databases)
         Assert.Equal(78.667m, nominated.Entry.LowerLevel!.Score);
         Assert.Equal(decided.Product.Product.Photos.Select(p => p.LargeKey).Order(), nominated.Product.Product.Photos.Select(p => p.LargeKey).Order());
         Assert.Equal("Men lam vẽ tay", nominated.Entry.Description.Highlights);
-        var shortList = await nominations.ShortListAsync(province, provinceRound);
+        var shortList = await nominations.ShortListAsync(province, Assert.Single(await nominations.ForRoundAsync(province, provinceRound)).Id);
         Assert.Equal("%PDF"u8.ToArray(), shortList[..4]);
 
-        // The same level again while the certificate is valid: refused.
+        // Điều 6.3: "Một sản phẩm có thể đăng ký tham gia nhiều kỳ bình chọn" — the same level again while the
+        // certificate is valid is allowed; staff see a warning with the certificate's validity.
         var again = await contest.OpenRoundAsync(commune, ContestLevel.Commune, "T4201", "Kỳ xã lần sau");
-        var refused = await Assert.ThrowsAsync<DomainException>(() => entries.StartAsync(producer, again, product));
-        Assert.Contains(new DateOnly(ContestWorld.Today.Year + 3, 12, 31).ToString("dd/MM/yyyy"), refused.Message);
+        var reentry = await entries.StartAsync(producer, again, product);
+        var warning = Assert.Single((await entries.GetAsync(commune, reentry))!.Warnings);
+        Assert.Contains(new DateOnly(contest.Today.Year + 3, 12, 31).ToString("dd/MM/yyyy"), warning);
     }
 
     [Theory]
@@ -147,7 +150,7 @@ public sealed class ContestFlowTests(DatabaseFixture databases)
 
         var complaints = host.Get<ComplaintService>();
         var attachment = (await world.DocumentAsync()).File;
-        await complaints.FileAsync(producer, id, "Giám khảo chưa xem mẫu sản phẩm thực tế", [attachment]);
+        await complaints.FileAsync(producer, round, id, ComplaintKind.Complaint, "Giám khảo chưa xem mẫu sản phẩm thực tế", [attachment]);
         var filed = Assert.Single(await complaints.ForRoundAsync(staff, round));
         Assert.Equal(ComplaintState.Open, filed.State);
         Assert.NotNull(await host.Get<KhuyenCong.Showcase.Producers.ProductService>().AuthorizeMediaAsync(staff, attachment.Key));

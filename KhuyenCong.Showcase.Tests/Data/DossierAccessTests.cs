@@ -20,8 +20,8 @@ public sealed class DossierAccessTests(DatabaseFixture databases)
     private static readonly string[] Identity =
         ["HTX Bí Mật", "28.001.2019", "3001234567", "Thôn 1", "0912345678", "htx@example.vn", "Trần Thị Hoa", "28.001", "UBND xã"];
 
-    private static RoundDetails Details(ContestLevel level, Guid unit, bool blind) =>
-        ContestWorld.Details(level, unit, "Kỳ thử") with { Blind = blind, MinimumSheets = 1 };
+    private static RoundDetails Details(ContestLevel level, Guid unit, bool blind, DateOnly today) =>
+        ContestWorld.Details(level, unit, "Kỳ thử", today) with { Blind = blind, MinimumSheets = 1 };
 
     private static async Task<(ContestWorld Contest, UserScope Staff, Guid Round)> RoundAsync(ShowcaseHost host, bool blind)
     {
@@ -29,7 +29,7 @@ public sealed class DossierAccessTests(DatabaseFixture databases)
         var contest = new ContestWorld(world);
         var staff = await world.UserAsync(Roles.LocalStaff, "T4201");
         var rounds = host.Get<RoundService>();
-        var round = await rounds.CreateAsync(staff, Details(ContestLevel.Commune, world.Unit("T4201"), blind), CriteriaTemplates.Regulation);
+        var round = await rounds.CreateAsync(staff, Details(ContestLevel.Commune, world.Unit("T4201"), blind, host.Today), CriteriaTemplates.Regulation);
         await rounds.OpenAsync(staff, round, await contest.VersionOfRoundAsync(staff, round));
         return (contest, staff, round);
     }
@@ -93,7 +93,7 @@ public sealed class DossierAccessTests(DatabaseFixture databases)
         await entries.RejectAsync(staff, rejected, await contest.VersionOfEntryAsync(staff, rejected), IneligibilityReason.NotSelfMade, null);
         await contest.AdvanceToJudgingAsync(staff, round);
         var jury = await contest.JuryAsync(staff, round, size: 3);
-        var judging = host.Get<JudgingService>();
+        var judging = host.Get<PanelService>();
         var councillor = await world.UserAsync(Roles.Judge, "42");
         var secretary = await world.UserAsync(Roles.Judge, "42");
         await judging.AddMemberAsync(staff, round, councillor.UserId, PanelBody.Council, PanelRole.Member);
@@ -125,7 +125,7 @@ public sealed class DossierAccessTests(DatabaseFixture databases)
 
         foreach (var judge in jury.Skip(1).Take(1)) await contest.ScoreAsync(judge, accepted, 30, 30, 8, 8);
         foreach (var judge in jury) await contest.ScoreAsync(judge, other, 30, 30, 8, 8);
-        await host.Get<RoundService>().ProposeResultsAsync(staff, round, await contest.VersionOfRoundAsync(staff, round));
+        await host.Get<ResultsService>().ProposeResultsAsync(staff, round, await contest.VersionOfRoundAsync(staff, round));
         Assert.Equal(DossierAccess.Read, (await entries.GetAsync(councillor, accepted))!.Access);
         await DeniedAsync(councillor, rejected);
     }
@@ -156,7 +156,7 @@ public sealed class DossierAccessTests(DatabaseFixture databases)
         }
         var provinceRound = await contest.OpenRoundAsync(province, ContestLevel.Province, "42");
         var nominations = host.Get<NominationService>();
-        Assert.Equal(2, await nominations.NominateAsync(province, provinceRound, [.. local.Values]));
+        Assert.Equal(2, await contest.NominateAsync(province, provinceRound, [.. local.Values]));
         var entries = host.Get<EntryService>();
         var all = await entries.ForRoundAsync(province, provinceRound);
         Assert.Equal(2, all.Count);
@@ -170,12 +170,18 @@ public sealed class DossierAccessTests(DatabaseFixture databases)
         var csv = Encoding.UTF8.GetString(await entries.ExportAsync(thachHa, provinceRound, xlsx: false));
         Assert.Contains("HTX Gốm Thạch Hà", csv);
         Assert.DoesNotContain("HTX Nón Đức Thọ", csv);
-        var shortList = Tools.PdfText(await nominations.ShortListAsync(thachHa, provinceRound));
+        // Each commune's short list (Phụ lục 5) is its own, with its proposal letter (Điều 10.2): the officer sees theirs only.
+        var mine = Assert.Single(await nominations.ForRoundAsync(thachHa, provinceRound));
+        var shortList = Tools.PdfText(await nominations.ShortListAsync(thachHa, mine.Id));
         Assert.Contains("HTX Gốm Thạch Hà", shortList);
         Assert.DoesNotContain("HTX Nón Đức Thọ", shortList);
+        var received = await nominations.ForRoundAsync(province, provinceRound);
+        Assert.Equal(2, received.Count);
+        var other = received.Single(n => n.Id != mine.Id);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => nominations.ShortListAsync(thachHa, other.Id));
 
-        // The province officer who runs it sees both, in the list, the export and the short list.
-        Assert.Contains("HTX Nón Đức Thọ", Tools.PdfText(await nominations.ShortListAsync(province, provinceRound)));
+        // The province officer who runs it sees both, in the list, the export and the short lists.
+        Assert.Contains("HTX Nón Đức Thọ", Tools.PdfText(await nominations.ShortListAsync(province, other.Id)));
         Assert.Contains("HTX Nón Đức Thọ", Encoding.UTF8.GetString(await entries.ExportAsync(province, provinceRound, xlsx: false)));
     }
 }

@@ -62,10 +62,10 @@ public sealed class AssignmentPlannerTests
     public void PanelWarningsShouldFollowTheRegulation()
     {
         var members = new List<PanelMember> { Judge("a"), Judge("b") };
-        Assert.Contains(JudgingService.PanelWarnings(ContestLevel.Province, members), w => w.Contains("số lẻ"));
-        Assert.Contains(JudgingService.PanelWarnings(ContestLevel.Province, members), w => w.Contains("Trưởng ban"));
+        Assert.Contains(PanelService.PanelWarnings(ContestLevel.Province, members), w => w.Contains("số lẻ"));
+        Assert.Contains(PanelService.PanelWarnings(ContestLevel.Province, members), w => w.Contains("Trưởng ban"));
         var council = Enumerable.Range(0, 6).Select(i => new PanelMember(Round, $"c{i}", $"c{i}", null, PanelBody.Council, PanelRole.Member)).ToList();
-        Assert.Contains(JudgingService.PanelWarnings(ContestLevel.Province, council), w => w.Contains("7 / 9"));
-        Assert.DoesNotContain(JudgingService.PanelWarnings(ContestLevel.Commune, council), w => w.Contains("Hội đồng"));
+        Assert.Contains(PanelService.PanelWarnings(ContestLevel.Province, council), w => w.Contains("7 / 9"));
+        Assert.DoesNotContain(PanelService.PanelWarnings(ContestLevel.Commune, council), w => w.Contains("Hội đồng"));
     }
 }

@@ -36,12 +36,14 @@ public sealed class ProducerTests
     [InlineData("0101234567")]
     [InlineData("0101234567-001")]
     [InlineData("0101234567001")]
-    public void ShouldAcceptTaxCodesOfTenOrThirteenDigits(string taxCode) =>
+    [InlineData("042198001234")] // a household's 12-digit personal ID, its tax code since 1/7/2025 (TT 86/2024/TT-BTC)
+    public void ShouldAcceptTaxCodesOfTenTwelveOrThirteenDigits(string taxCode) =>
         Assert.Equal(taxCode, Producer.Create(new ProducerDetailsBuilder().With(d => d with { TaxCode = taxCode }).Build(), Commune, Now).TaxCode);
 
     [Theory]
     [InlineData("12345")]
     [InlineData("010123456X")]
+    [InlineData("04219800123")]
     public void ShouldRefuseMalformedTaxCodes(string taxCode) =>
         Assert.Contains("Mã số thuế", Assert.Throws<DomainException>(() =>
             Producer.Create(new ProducerDetailsBuilder().With(d => d with { TaxCode = taxCode }).Build(), Commune, Now)).Message);

@@ -20,6 +20,10 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public Task<ShowcaseHost> HostAsync(DbKind kind, bool migrate = true) => ShowcaseHost.CreateAsync(kind, _postgres, migrate);
 
+    /// <summary>A host whose clock starts at 09:00 (Vietnam) of <paramref name="today"/>; it only moves forward from there.</summary>
+    public Task<ShowcaseHost> HostAsync(DbKind kind, DateOnly today) =>
+        ShowcaseHost.CreateAsync(kind, _postgres, start: Showcase.Common.VietnamTime.MorningOf(today));
+
     public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("PostgreSQL did not start");
 
     public async Task DisposeAsync()

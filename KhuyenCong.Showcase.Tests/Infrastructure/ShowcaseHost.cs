@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using KhuyenCong.Showcase.Common;
 
 namespace KhuyenCong.Showcase.Tests.Infrastructure;
 
@@ -16,21 +18,34 @@ public sealed class ShowcaseHost : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder;
 
-    private ShowcaseHost(WebApplication app, DirectoryInfo folder, string connectionString)
+    private ShowcaseHost(WebApplication app, DirectoryInfo folder, string connectionString, FakeTimeProvider clock)
     {
         App = app;
+        Clock = clock;
         _folder = folder;
         ConnectionString = connectionString;
     }
 
     public WebApplication App { get; }
+
+    /// <summary>
+    /// The services' only clock: starts at the moment the host is made and moves a millisecond per reading (so events
+    /// keep their order); tests move it with <c>Advance</c> or <c>SetUtcNow</c> to reach a deadline.
+    /// </summary>
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Today in Vietnam on the host's clock.</summary>
+    public DateOnly Today => Clock.Today();
+
+    /// <summary>Moves the clock to 09:00 (Vietnam) of a day.</summary>
+    public void SetToday(DateOnly day) => Clock.SetUtcNow(VietnamTime.MorningOf(day));
     public IServiceProvider Services => App.Services;
     public string ConnectionString { get; }
     public string MediaRoot => Path.Combine(_folder.FullName, "media");
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<ShowcaseHost> CreateAsync(DbKind kind, PostgresServer? postgres = null, bool migrate = true)
+    public static async Task<ShowcaseHost> CreateAsync(DbKind kind, PostgresServer? postgres = null, bool migrate = true, DateTimeOffset? start = null)
     {
         var folder = Directory.CreateTempSubdirectory("kc-host-");
         var connectionString = kind switch
@@ -42,10 +57,12 @@ public sealed class ShowcaseHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(Settings(kind, connectionString, folder.FullName));
         builder.Logging.ClearProviders();
+        var clock = new FakeTimeProvider(start ?? DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddShowcase();
         var app = builder.Build();
         if (migrate) await DataSetup.MigrateAsync(app.Services);
-        return new ShowcaseHost(app, folder, connectionString);
+        return new ShowcaseHost(app, folder, connectionString, clock);
     }
 
     public static Dictionary<string, string?> Settings(DbKind kind, string connectionString, string folder) => new()

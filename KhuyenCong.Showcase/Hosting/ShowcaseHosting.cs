@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 
 namespace KhuyenCong.Showcase.Hosting;
@@ -31,7 +32,7 @@ public static class ShowcaseHosting
         var options = configuration.GetSection("Showcase").Get<ShowcaseOptions>() ?? new ShowcaseOptions();
         var dataFolder = Path.GetFullPath(options.DataFolder, builder.Environment.ContentRootPath);
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddShowcaseDatabase(configuration, dataFolder);
         services.AddSingleton<IBlobStore>(_ => new FileSystemBlobStore(

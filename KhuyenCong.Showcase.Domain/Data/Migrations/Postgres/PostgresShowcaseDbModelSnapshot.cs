@@ -158,6 +158,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
 
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.CalendarOverride", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -171,7 +174,14 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
-                    b.HasKey("Date");
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Date", "UnitId");
 
                     b.ToTable("CalendarOverrides", (string)null);
                 });
@@ -181,7 +191,20 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("EntryId")
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ComplainantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ComplainantProducerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EntryId")
                         .HasColumnType("uuid");
 
                     b.Property<long>("FiledAt")
@@ -197,17 +220,22 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Resolution")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
-
-                    b.Property<DateOnly>("ResolveBy")
-                        .HasColumnType("date");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("bigint");
@@ -233,6 +261,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComplainantProducerId");
 
                     b.HasIndex("EntryId");
 
@@ -277,10 +307,79 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                     b.ToTable("ComplaintAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierFile", b =>
+                {
+                    b.Property<Guid>("DossierVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BlobKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("DossierVersionId", "BlobKey");
+
+                    b.HasIndex("BlobKey");
+
+                    b.ToTable("DossierFiles", (string)null);
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("FrozenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DossierVersions", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Entry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CertificateIssuedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Code")
                         .HasMaxLength(40)
@@ -289,7 +388,24 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DossierGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DossierProductName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("DossierVersion")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("NominatedFromEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("NominationId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ProducerId")
@@ -313,6 +429,10 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid");
 
@@ -328,6 +448,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("SupplementaryDecision")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -335,6 +458,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("NominatedFromEntryId");
+
+                    b.HasIndex("NominationId");
 
                     b.HasIndex("ProducerId");
 
@@ -385,6 +510,44 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                     b.ToTable("EntryEvents", (string)null);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.Nomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SourceRoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TargetRoundId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRoundId");
+
+                    b.HasIndex("TargetRoundId");
+
+                    b.ToTable("Nominations", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Round", b =>
                 {
                     b.Property<Guid>("Id")
@@ -403,11 +566,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<DateOnly?>("ComplaintDeadline")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("ConflictSameCommune")
-                        .HasColumnType("boolean");
+                    b.Property<int>("Conflicts")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
@@ -426,7 +587,7 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<int>("MinimumSheets")
+                    b.Property<int?>("MinimumSheets")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -449,6 +610,12 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                     b.Property<int?>("Quota")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("RequireDeclaration")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -465,6 +632,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("UnitId");
 
@@ -559,6 +728,47 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                     b.ToTable("AdministrativeUnits", (string)null);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Geography.Region", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Regions", (string)null);
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Geography.RegionProvince", b =>
+                {
+                    b.Property<Guid>("ProvinceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProvinceId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("RegionProvinces", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Geography.UnitSuccession", b =>
                 {
                     b.Property<Guid>("PredecessorId")
@@ -644,6 +854,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
 
                     b.Property<long?>("DeclaredAt")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("External")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -1202,13 +1415,25 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.CalendarOverride", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Geography.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Complaint", b =>
                 {
+                    b.HasOne("KhuyenCong.Showcase.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ComplainantProducerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KhuyenCong.Showcase.Contests.Entry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KhuyenCong.Showcase.Contests.Round", null)
                         .WithMany()
@@ -1226,11 +1451,34 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierFile", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Contests.DossierVersion", null)
+                        .WithMany("Files")
+                        .HasForeignKey("DossierVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierVersion", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Contests.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Entry", b =>
                 {
                     b.HasOne("KhuyenCong.Showcase.Contests.Entry", null)
                         .WithMany()
                         .HasForeignKey("NominatedFromEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KhuyenCong.Showcase.Contests.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KhuyenCong.Showcase.Producers.Producer", null)
@@ -1284,10 +1532,72 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                                 .HasForeignKey("EntryId");
                         });
 
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.DecisionRef", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("DecisionDate");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("DecisionNumber");
+
+                            b1.Property<string>("Signer")
+                                .IsRequired()
+                                .HasMaxLength(160)
+                                .HasColumnType("character varying(160)")
+                                .HasColumnName("DecisionSigner");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.DecisionRef", "Revocation", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("RevocationDate");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("RevocationNumber");
+
+                            b1.Property<string>("Signer")
+                                .IsRequired()
+                                .HasMaxLength(160)
+                                .HasColumnType("character varying(160)")
+                                .HasColumnName("RevocationSigner");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
                     b.OwnsOne("KhuyenCong.Showcase.Contests.LowerLevelResult", "LowerLevel", b1 =>
                         {
                             b1.Property<Guid>("EntryId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("CertificateValidUntil")
+                                .HasColumnType("date")
+                                .HasColumnName("LowerValidUntil");
 
                             b1.Property<DateOnly>("DecisionDate")
                                 .HasColumnType("date")
@@ -1356,13 +1666,42 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                                 .HasForeignKey("EntryId");
                         });
 
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.ResultNotice", "Notice", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("NoticeMethod");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("date")
+                                .HasColumnName("NoticeOn");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.Navigation("Decision");
+
                     b.Navigation("Description")
                         .IsRequired();
 
                     b.Navigation("LowerLevel");
 
+                    b.Navigation("Notice");
+
                     b.Navigation("Registration")
                         .IsRequired();
+
+                    b.Navigation("Revocation");
                 });
 
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.EntryEvent", b =>
@@ -1374,8 +1713,60 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.Nomination", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KhuyenCong.Showcase.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("TargetRoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.DecisionRef", "Letter", b1 =>
+                        {
+                            b1.Property<Guid>("NominationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("LetterDate");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("LetterNumber");
+
+                            b1.Property<string>("Signer")
+                                .IsRequired()
+                                .HasMaxLength(160)
+                                .HasColumnType("character varying(160)")
+                                .HasColumnName("LetterSigner");
+
+                            b1.HasKey("NominationId");
+
+                            b1.ToTable("Nominations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NominationId");
+                        });
+
+                    b.Navigation("Letter")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Round", b =>
                 {
+                    b.HasOne("KhuyenCong.Showcase.Geography.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KhuyenCong.Showcase.Geography.AdministrativeUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1502,6 +1893,21 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Geography.RegionProvince", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Geography.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KhuyenCong.Showcase.Geography.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KhuyenCong.Showcase.Geography.UnitSuccession", b =>
@@ -1678,6 +2084,11 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Complaint", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierVersion", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Entry", b =>

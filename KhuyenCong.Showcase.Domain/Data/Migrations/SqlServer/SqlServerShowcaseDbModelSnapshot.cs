@@ -177,6 +177,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
 
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.CalendarOverride", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -191,7 +194,14 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(120)")
                         .UseCollation("Vietnamese_100_CS_AS");
 
-                    b.HasKey("Date");
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Date", "UnitId");
 
                     b.ToTable("CalendarOverrides", (string)null);
                 });
@@ -201,7 +211,21 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid>("EntryId")
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ComplainantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<Guid?>("ComplainantProducerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("EntryId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("FiledAt")
@@ -219,19 +243,24 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)")
                         .UseCollation("Vietnamese_100_CS_AS");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)")
                         .UseCollation("Vietnamese_100_CS_AS");
 
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Resolution")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)")
                         .UseCollation("Vietnamese_100_CS_AS");
-
-                    b.Property<DateOnly>("ResolveBy")
-                        .HasColumnType("date");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("bigint");
@@ -259,6 +288,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComplainantProducerId");
 
                     b.HasIndex("EntryId");
 
@@ -306,10 +337,84 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                     b.ToTable("ComplaintAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierFile", b =>
+                {
+                    b.Property<Guid>("DossierVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BlobKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("DossierVersionId", "BlobKey");
+
+                    b.HasIndex("BlobKey");
+
+                    b.ToTable("DossierFiles", (string)null);
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("FrozenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DossierVersions", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Entry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("CertificateIssuedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Code")
                         .HasMaxLength(40)
@@ -319,7 +424,25 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DossierGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DossierProductName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<int>("DossierVersion")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("NominatedFromEntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("NominationId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ProducerId")
@@ -345,6 +468,11 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(2000)")
                         .UseCollation("Vietnamese_100_CS_AS");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uniqueidentifier");
 
@@ -360,6 +488,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("SupplementaryDecision")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -367,6 +498,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("NominatedFromEntryId");
+
+                    b.HasIndex("NominationId");
 
                     b.HasIndex("ProducerId");
 
@@ -422,6 +555,47 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                     b.ToTable("EntryEvents", (string)null);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.Nomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<Guid>("SourceRoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TargetRoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRoundId");
+
+                    b.HasIndex("TargetRoundId");
+
+                    b.ToTable("Nominations", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Round", b =>
                 {
                     b.Property<Guid>("Id")
@@ -441,11 +615,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(30)")
                         .UseCollation("Vietnamese_100_CS_AS");
 
-                    b.Property<DateOnly?>("ComplaintDeadline")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("ConflictSameCommune")
-                        .HasColumnType("bit");
+                    b.Property<int>("Conflicts")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
@@ -464,7 +636,7 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<int>("MinimumSheets")
+                    b.Property<int?>("MinimumSheets")
                         .HasColumnType("int");
 
                     b.Property<string>("Name")
@@ -489,6 +661,12 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                     b.Property<int?>("Quota")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("RequireDeclaration")
+                        .HasColumnType("bit");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -505,6 +683,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("UnitId");
 
@@ -604,6 +784,49 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                     b.ToTable("AdministrativeUnits", (string)null);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Geography.Region", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Regions", (string)null);
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Geography.RegionProvince", b =>
+                {
+                    b.Property<Guid>("ProvinceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ProvinceId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("RegionProvinces", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Geography.UnitSuccession", b =>
                 {
                     b.Property<Guid>("PredecessorId")
@@ -692,6 +915,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
 
                     b.Property<long?>("DeclaredAt")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("External")
+                        .HasColumnType("bit");
 
                     b.Property<string>("FullName")
                         .IsRequired()
@@ -1306,13 +1532,25 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.CalendarOverride", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Geography.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Complaint", b =>
                 {
+                    b.HasOne("KhuyenCong.Showcase.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ComplainantProducerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KhuyenCong.Showcase.Contests.Entry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KhuyenCong.Showcase.Contests.Round", null)
                         .WithMany()
@@ -1330,11 +1568,34 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierFile", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Contests.DossierVersion", null)
+                        .WithMany("Files")
+                        .HasForeignKey("DossierVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierVersion", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Contests.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Entry", b =>
                 {
                     b.HasOne("KhuyenCong.Showcase.Contests.Entry", null)
                         .WithMany()
                         .HasForeignKey("NominatedFromEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KhuyenCong.Showcase.Contests.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KhuyenCong.Showcase.Producers.Producer", null)
@@ -1392,10 +1653,76 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                                 .HasForeignKey("EntryId");
                         });
 
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.DecisionRef", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("DecisionDate");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)")
+                                .HasColumnName("DecisionNumber")
+                                .UseCollation("Vietnamese_100_CS_AS");
+
+                            b1.Property<string>("Signer")
+                                .IsRequired()
+                                .HasMaxLength(160)
+                                .HasColumnType("nvarchar(160)")
+                                .HasColumnName("DecisionSigner")
+                                .UseCollation("Vietnamese_100_CS_AS");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.DecisionRef", "Revocation", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("RevocationDate");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)")
+                                .HasColumnName("RevocationNumber")
+                                .UseCollation("Vietnamese_100_CS_AS");
+
+                            b1.Property<string>("Signer")
+                                .IsRequired()
+                                .HasMaxLength(160)
+                                .HasColumnType("nvarchar(160)")
+                                .HasColumnName("RevocationSigner")
+                                .UseCollation("Vietnamese_100_CS_AS");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
                     b.OwnsOne("KhuyenCong.Showcase.Contests.LowerLevelResult", "LowerLevel", b1 =>
                         {
                             b1.Property<Guid>("EntryId")
                                 .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly?>("CertificateValidUntil")
+                                .HasColumnType("date")
+                                .HasColumnName("LowerValidUntil");
 
                             b1.Property<DateOnly>("DecisionDate")
                                 .HasColumnType("date")
@@ -1467,13 +1794,42 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                                 .HasForeignKey("EntryId");
                         });
 
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.ResultNotice", "Notice", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)")
+                                .HasColumnName("NoticeMethod");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("date")
+                                .HasColumnName("NoticeOn");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.Navigation("Decision");
+
                     b.Navigation("Description")
                         .IsRequired();
 
                     b.Navigation("LowerLevel");
 
+                    b.Navigation("Notice");
+
                     b.Navigation("Registration")
                         .IsRequired();
+
+                    b.Navigation("Revocation");
                 });
 
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.EntryEvent", b =>
@@ -1485,8 +1841,62 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.Nomination", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KhuyenCong.Showcase.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("TargetRoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.DecisionRef", "Letter", b1 =>
+                        {
+                            b1.Property<Guid>("NominationId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("LetterDate");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)")
+                                .HasColumnName("LetterNumber")
+                                .UseCollation("Vietnamese_100_CS_AS");
+
+                            b1.Property<string>("Signer")
+                                .IsRequired()
+                                .HasMaxLength(160)
+                                .HasColumnType("nvarchar(160)")
+                                .HasColumnName("LetterSigner")
+                                .UseCollation("Vietnamese_100_CS_AS");
+
+                            b1.HasKey("NominationId");
+
+                            b1.ToTable("Nominations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NominationId");
+                        });
+
+                    b.Navigation("Letter")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Round", b =>
                 {
+                    b.HasOne("KhuyenCong.Showcase.Geography.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KhuyenCong.Showcase.Geography.AdministrativeUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1617,6 +2027,21 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Geography.RegionProvince", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Geography.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KhuyenCong.Showcase.Geography.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KhuyenCong.Showcase.Geography.UnitSuccession", b =>
@@ -1793,6 +2218,11 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Complaint", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierVersion", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Entry", b =>

@@ -153,6 +153,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
 
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.CalendarOverride", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -166,7 +169,14 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Date");
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Date", "UnitId");
 
                     b.ToTable("CalendarOverrides", (string)null);
                 });
@@ -176,7 +186,20 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EntryId")
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplainantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComplainantProducerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EntryId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("FiledAt")
@@ -192,16 +215,21 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(4000)
+                    b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("ResolveBy")
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
@@ -228,6 +256,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComplainantProducerId");
 
                     b.HasIndex("EntryId");
 
@@ -272,9 +302,78 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                     b.ToTable("ComplaintAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierFile", b =>
+                {
+                    b.Property<Guid>("DossierVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlobKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierVersionId", "BlobKey");
+
+                    b.HasIndex("BlobKey");
+
+                    b.ToTable("DossierFiles", (string)null);
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FrozenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DossierVersions", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Entry", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertificateIssuedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -284,7 +383,24 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DossierGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierProductName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossierVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("NominatedFromEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NominationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProducerId")
@@ -308,6 +424,10 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 
@@ -323,6 +443,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SupplementaryDecision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -330,6 +453,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("NominatedFromEntryId");
+
+                    b.HasIndex("NominationId");
 
                     b.HasIndex("ProducerId");
 
@@ -380,6 +505,44 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                     b.ToTable("EntryEvents", (string)null);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.Nomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceRoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetRoundId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceRoundId");
+
+                    b.HasIndex("TargetRoundId");
+
+                    b.ToTable("Nominations", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Round", b =>
                 {
                     b.Property<Guid>("Id")
@@ -398,10 +561,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("ComplaintDeadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ConflictSameCommune")
+                    b.Property<int>("Conflicts")
+                        .HasMaxLength(40)
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -421,7 +582,7 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("MinimumSheets")
+                    b.Property<int?>("MinimumSheets")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -444,6 +605,12 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                     b.Property<int?>("Quota")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RegionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireDeclaration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -460,6 +627,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
 
                     b.HasIndex("UnitId");
 
@@ -554,6 +723,47 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                     b.ToTable("AdministrativeUnits", (string)null);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Geography.Region", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Regions", (string)null);
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Geography.RegionProvince", b =>
+                {
+                    b.Property<Guid>("ProvinceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProvinceId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("RegionProvinces", (string)null);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Geography.UnitSuccession", b =>
                 {
                     b.Property<Guid>("PredecessorId")
@@ -638,6 +848,9 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("External")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FullName")
@@ -1193,13 +1406,25 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.CalendarOverride", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Geography.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Complaint", b =>
                 {
+                    b.HasOne("KhuyenCong.Showcase.Producers.Producer", null)
+                        .WithMany()
+                        .HasForeignKey("ComplainantProducerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KhuyenCong.Showcase.Contests.Entry", null)
                         .WithMany()
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KhuyenCong.Showcase.Contests.Round", null)
                         .WithMany()
@@ -1217,11 +1442,34 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierFile", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Contests.DossierVersion", null)
+                        .WithMany("Files")
+                        .HasForeignKey("DossierVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierVersion", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Contests.Entry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Entry", b =>
                 {
                     b.HasOne("KhuyenCong.Showcase.Contests.Entry", null)
                         .WithMany()
                         .HasForeignKey("NominatedFromEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KhuyenCong.Showcase.Contests.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KhuyenCong.Showcase.Producers.Producer", null)
@@ -1275,10 +1523,72 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                                 .HasForeignKey("EntryId");
                         });
 
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.DecisionRef", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionDate");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionNumber");
+
+                            b1.Property<string>("Signer")
+                                .IsRequired()
+                                .HasMaxLength(160)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionSigner");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.DecisionRef", "Revocation", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RevocationDate");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RevocationNumber");
+
+                            b1.Property<string>("Signer")
+                                .IsRequired()
+                                .HasMaxLength(160)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RevocationSigner");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
                     b.OwnsOne("KhuyenCong.Showcase.Contests.LowerLevelResult", "LowerLevel", b1 =>
                         {
                             b1.Property<Guid>("EntryId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("CertificateValidUntil")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LowerValidUntil");
 
                             b1.Property<DateOnly>("DecisionDate")
                                 .HasColumnType("TEXT")
@@ -1347,13 +1657,42 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                                 .HasForeignKey("EntryId");
                         });
 
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.ResultNotice", "Notice", b1 =>
+                        {
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NoticeMethod");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NoticeOn");
+
+                            b1.HasKey("EntryId");
+
+                            b1.ToTable("Entries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.Navigation("Decision");
+
                     b.Navigation("Description")
                         .IsRequired();
 
                     b.Navigation("LowerLevel");
 
+                    b.Navigation("Notice");
+
                     b.Navigation("Registration")
                         .IsRequired();
+
+                    b.Navigation("Revocation");
                 });
 
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.EntryEvent", b =>
@@ -1365,8 +1704,60 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.Nomination", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("SourceRoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KhuyenCong.Showcase.Contests.Round", null)
+                        .WithMany()
+                        .HasForeignKey("TargetRoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("KhuyenCong.Showcase.Contests.DecisionRef", "Letter", b1 =>
+                        {
+                            b1.Property<Guid>("NominationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LetterDate");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LetterNumber");
+
+                            b1.Property<string>("Signer")
+                                .IsRequired()
+                                .HasMaxLength(160)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LetterSigner");
+
+                            b1.HasKey("NominationId");
+
+                            b1.ToTable("Nominations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NominationId");
+                        });
+
+                    b.Navigation("Letter")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Round", b =>
                 {
+                    b.HasOne("KhuyenCong.Showcase.Geography.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KhuyenCong.Showcase.Geography.AdministrativeUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -1493,6 +1884,21 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Geography.RegionProvince", b =>
+                {
+                    b.HasOne("KhuyenCong.Showcase.Geography.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KhuyenCong.Showcase.Geography.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KhuyenCong.Showcase.Geography.UnitSuccession", b =>
@@ -1669,6 +2075,11 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Complaint", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("KhuyenCong.Showcase.Contests.DossierVersion", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("KhuyenCong.Showcase.Contests.Entry", b =>
