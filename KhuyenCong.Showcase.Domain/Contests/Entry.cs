@@ -284,7 +284,11 @@ public sealed class Entry : IVersioned
     public DateOnly? ComplaintDeadline(WorkingCalendar calendar) => Notice is { } notice ? ContestDeadlines.Complaint(notice.On, calendar) : null;
 
     /// <summary>31/12 of the 4th year counting the certificate's issue year (Điều 17.3 as amended); null unless recognised.</summary>
-    public DateOnly? ValidUntil => State == EntryState.Recognised && CertificateIssuedOn is { } issued ? Round.CertificateValidUntil(issued) : null;
+    public DateOnly? ValidUntil => ValidUntilOf(State, CertificateIssuedOn);
+
+    /// <summary>The same, from the two columns (for lists read without the whole entry).</summary>
+    public static DateOnly? ValidUntilOf(EntryState state, DateOnly? certificateIssuedOn) =>
+        state == EntryState.Recognised && certificateIssuedOn is { } issued ? Round.CertificateValidUntil(issued) : null;
 
     /// <summary>A recognition still in force: recognised, not revoked, not expired.</summary>
     public bool HoldsValidCertificate(DateOnly today) => ValidUntil is { } until && today <= until;

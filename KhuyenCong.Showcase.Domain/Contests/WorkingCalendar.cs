@@ -10,7 +10,7 @@ public static class VietnameseHolidays
     /// Tết Dương lịch 1/1; Tết Nguyên đán 5 days (default: the last day of the old lunar year and mùng 1–4);
     /// Giỗ Tổ Hùng Vương 10/3 âm lịch; 30/4; 1/5; Quốc khánh 2/9 plus one adjacent day (default 1/9 — the government picks 1/9 or 3/9).
     /// A holiday on a Saturday or Sunday (the weekly rest days of public bodies) gives a compensatory day off, "Nghỉ bù …",
-    /// on the next working day (Điều 112.3). Day swaps the government decides (đổi ngày, làm bù) are not predicted.
+    /// on the next working day (Điều 111.3). Day swaps the government decides (đổi ngày, làm bù) are not predicted.
     /// </summary>
     /// <returns>The holidays and compensatory days of the solar <paramref name="year"/>, in date order.</returns>
     public static IReadOnlyList<Holiday> Defaults(int year)

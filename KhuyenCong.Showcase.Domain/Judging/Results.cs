@@ -36,19 +36,13 @@ public static class SheetTotalsReader
             ? await (from e in db.Set<Entry>() join p in db.Set<Producers.Product>() on e.ProductId equals p.Id
                      where e.RoundId == roundId select new { e.Id, Group = e.DossierGroup ?? p.Group }).ToDictionaryAsync(x => x.Id, x => x.Group, ct)
             : null;
-        var rows = await (
-            from sheet in db.Set<ScoreSheet>()
-            where sheet.RoundId == roundId && sheet.State == SheetState.Submitted
-            join score in db.Set<SheetScore>() on sheet.Id equals score.SheetId
-            join criterion in db.Set<RoundCriterion>() on score.CriterionId equals criterion.Id
-            group new { criterion.Group, Points = (double)(score.Points ?? 0m) } by new { sheet.Id, sheet.EntryId, sheet.JudgeId } into g
-            select new
+        // One row per submitted sheet: its group points were stored when it was submitted (ScoreSheet.Submit).
+        var rows = await db.Set<ScoreSheet>().AsNoTracking()
+            .Where(sheet => sheet.RoundId == roundId && sheet.State == SheetState.Submitted)
+            .Select(sheet => new
             {
-                g.Key.Id, g.Key.EntryId, g.Key.JudgeId,
-                Market = g.Sum(x => x.Group == CriterionGroup.Market ? x.Points : 0.0),
-                Economic = g.Sum(x => x.Group == CriterionGroup.EconomicTechnical ? x.Points : 0.0),
-                Culture = g.Sum(x => x.Group == CriterionGroup.CultureAesthetics ? x.Points : 0.0),
-                Other = g.Sum(x => x.Group == CriterionGroup.Other ? x.Points : 0.0),
+                sheet.Id, sheet.EntryId, sheet.JudgeId,
+                Market = sheet.MarketPoints ?? 0, Economic = sheet.EconomicPoints ?? 0, Culture = sheet.CulturePoints ?? 0, Other = sheet.OtherPoints ?? 0,
             }).ToListAsync(ct);
 
         var counted = new List<SheetTotals>(rows.Count);
@@ -57,10 +51,10 @@ public static class SheetTotalsReader
         {
             var byGroup = new Dictionary<CriterionGroup, decimal>(4)
             {
-                [CriterionGroup.Market] = (decimal)sheet.Market,
-                [CriterionGroup.EconomicTechnical] = (decimal)sheet.Economic,
-                [CriterionGroup.CultureAesthetics] = (decimal)sheet.Culture,
-                [CriterionGroup.Other] = (decimal)sheet.Other,
+                [CriterionGroup.Market] = sheet.Market,
+                [CriterionGroup.EconomicTechnical] = sheet.Economic,
+                [CriterionGroup.CultureAesthetics] = sheet.Culture,
+                [CriterionGroup.Other] = sheet.Other,
             };
             var total = byGroup.Values.Sum();
             (SheetExclusion Reason, string? Detail)? exclusion =

@@ -49,13 +49,24 @@ public sealed class ResultsService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
                              join p in db.Set<Product>() on e.ProductId equals p.Id
                              join f in db.Set<Producer>() on e.ProducerId equals f.Id
                              where e.RoundId == round.Id && Judged.Contains(e.State)
-                             select new { Entry = e, Product = e.DossierProductName ?? p.Name, Group = e.DossierGroup ?? p.Group, Producer = f.Name, f.UnitId })
+                             select new
+                             {
+                                 Entry = new
+                                 {
+                                     e.Id, e.Code, e.State, e.Decision, e.SupplementaryDecision, e.CertificateIssuedOn, e.Notice, e.Version,
+                                 },
+                                 Product = e.DossierProductName ?? p.Name, Group = e.DossierGroup ?? p.Group, Producer = f.Name, f.UnitId,
+                             })
             .AsNoTracking().ToListAsync(ct);
         var tally = await SheetTotalsReader.ReadAsync(db, round, ct);
-        // Needed: the round's number, or every assigned juror without a conflict on the entry.
-        var conflicts = await JudgeAssignments.ConflictSetAsync(db, round.Id, ct);
-        var assigned = (await JudgeAssignments.EffectiveAsync(db, round, ct)).Where(a => !conflicts.Contains((a.EntryId, a.UserId)))
-            .GroupBy(a => a.EntryId).ToDictionary(g => g.Key, g => g.Count());
+        // Needed: the round's number, or every assigned juror without a conflict on the entry (planned only then).
+        Dictionary<Guid, int> assigned = [];
+        if (round.MinimumSheets is null)
+        {
+            var conflicts = await JudgeAssignments.ConflictSetAsync(db, round.Id, ct);
+            assigned = (await JudgeAssignments.EffectiveAsync(db, round, ct)).Where(a => !conflicts.Contains((a.EntryId, a.UserId)))
+                .GroupBy(a => a.EntryId).ToDictionary(g => g.Key, g => g.Count());
+        }
         int Needed(Guid entry) => round.MinimumSheets ?? assigned.GetValueOrDefault(entry);
         var results = ResultCalculator.Compute(entries.Select(e => e.Entry.Id), tally.Counted, round.PassMark, Needed);
         var excludedBy = tally.Excluded.GroupBy(x => x.EntryId).ToDictionary(g => g.Key, g => g.Count());
@@ -70,8 +81,9 @@ public sealed class ResultsService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
                 reason = r.Needed == 0 ? Messages.Result_NoJuror
                     : string.Format(Messages.Result_Short, r.Sheets, r.Needed, missing, excludedBy.GetValueOrDefault(r.EntryId));
             }
+            var validUntil = Entry.ValidUntilOf(e.Entry.State, e.Entry.CertificateIssuedOn);
             return new ResultRow(e.Entry.Id, e.Entry.Code, e.Product, e.Group, e.Producer, e.UnitId, e.Entry.State, r, reason, e.Entry.Decision,
-                e.Entry.SupplementaryDecision, e.Entry.ValidUntil, e.Entry.Notice, e.Entry.Version);
+                e.Entry.SupplementaryDecision, validUntil, e.Entry.Notice, e.Entry.Version);
         })];
     }
 

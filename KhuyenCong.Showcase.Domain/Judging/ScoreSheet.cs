@@ -26,6 +26,15 @@ public sealed class ScoreSheet : IVersioned
     public DateTimeOffset? SubmittedAt { get; private set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// The four groups' points of a submitted sheet (Phụ lục 3), stored when it is submitted and cleared when it is
+    /// reopened, so that results and the fairness panel read one row per sheet instead of summing every score.
+    /// </summary>
+    public decimal? MarketPoints { get; private set; }
+    public decimal? EconomicPoints { get; private set; }
+    public decimal? CulturePoints { get; private set; }
+    public decimal? OtherPoints { get; private set; }
+
     public IReadOnlyList<SheetScore> Scores => _scores;
 
     public static ScoreSheet Start(Guid roundId, Guid entryId, string judgeId, DateTimeOffset now) =>
@@ -76,6 +85,10 @@ public sealed class ScoreSheet : IVersioned
         ExpectDraft();
         var missing = criteria.Where(c => _scores.FirstOrDefault(s => s.CriterionId == c.Id)?.Points is null).Select(c => c.Code).ToList();
         if (missing.Count > 0) throw DomainException.Of(Messages.SheetIncomplete, string.Join(", ", missing));
+        MarketPoints = GroupTotal(criteria, CriterionGroup.Market);
+        EconomicPoints = GroupTotal(criteria, CriterionGroup.EconomicTechnical);
+        CulturePoints = GroupTotal(criteria, CriterionGroup.CultureAesthetics);
+        OtherPoints = GroupTotal(criteria, CriterionGroup.Other);
         State = SheetState.Submitted;
         SubmittedAt = now;
         UpdatedAt = now;
@@ -87,6 +100,7 @@ public sealed class ScoreSheet : IVersioned
         if (State != SheetState.Submitted) throw new DomainException(Messages.SheetNotSubmitted);
         State = SheetState.Draft;
         SubmittedAt = null;
+        MarketPoints = EconomicPoints = CulturePoints = OtherPoints = null;
         UpdatedAt = now;
     }
 

@@ -3,7 +3,7 @@ using KhuyenCong.Showcase.Resources;
 
 namespace KhuyenCong.Showcase.Producers;
 
-/// <summary>The four product groups of TT 26/2014 Điều 4.</summary>
+/// <summary>The four product groups of TT 26/2014 Điều 5.</summary>
 public enum ProductGroup
 {
     Handicraft = 1,

@@ -86,4 +86,57 @@ public sealed class MigrationTests(DatabaseFixture databases)
         Assert.Equal(0, again.Applied);
         Assert.Equal(0, again.UnitsCreated);
     }
+
+    /// <summary>
+    /// Issue 9 gave calendar days their own key (a province may correct the same date as the nation): days recorded
+    /// before the upgrade each get a key of their own and stay national. Their national table is kept as it was.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task UpgradingShouldKeepTheCalendarDaysAlreadyRecorded(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind, migrate: false);
+        await using var db = await host.Get<IDbContextFactory<ShowcaseDb>>().CreateDbContextAsync();
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_Issue9Contest", StringComparison.Ordinal)).Last();
+        await migrator.MigrateAsync(before);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO \"CalendarOverrides\" (\"Date\", \"Kind\", \"Name\") VALUES ('2026-09-01', 'DayOff', 'Nghỉ Quốc khánh'), ('2026-12-26', 'WorkingDay', 'Làm bù')");
+        await migrator.MigrateAsync();
+        var days = await db.Set<Showcase.Contests.CalendarOverride>().AsNoTracking().OrderBy(d => d.Date).ToListAsync();
+        Assert.Equal([new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 26)], days.Select(d => d.Date));
+        Assert.Equal(2, days.Select(d => d.Id).Where(id => id != Guid.Empty).Distinct().Count());
+        Assert.All(days, d => Assert.Null(d.UnitId));
+    }
+
+    /// <summary>Sheets submitted before their group points were stored get them from their scores on upgrading.</summary>
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task UpgradingShouldGiveSubmittedSheetsTheirGroupPoints(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind);
+        var contest = new ContestWorld(await Scenario.CreateAsync(host));
+        var staff = await contest.World.UserAsync(Accounts.Roles.LocalStaff, "T4201");
+        var round = await contest.OpenRoundAsync(staff, Showcase.Contests.ContestLevel.Commune, "T4201");
+        var producer = await contest.World.ProducerAsync("T4201");
+        var entry = await contest.SubmittedEntryAsync(producer, round, await contest.World.ProductAsync(producer));
+        await contest.AcceptAsync(staff, entry);
+        await contest.AdvanceToJudgingAsync(staff, round);
+        foreach (var judge in await contest.JuryAsync(staff, round)) await contest.ScoreAsync(judge, entry, 35, 30.5m, 8, 7);
+        var results = host.Get<Showcase.Judging.ResultsService>();
+        var before = (await results.ResultsAsync(staff, round)).Single().Result;
+
+        await using var db = await host.Get<IDbContextFactory<ShowcaseDb>>().CreateDbContextAsync();
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        var previous = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_Issue9SheetGroupTotals", StringComparison.Ordinal)).Last();
+        await migrator.MigrateAsync(previous);
+        await migrator.MigrateAsync();
+
+        var sheets = await db.Set<Showcase.Judging.ScoreSheet>().AsNoTracking().Where(x => x.RoundId == round).ToListAsync();
+        Assert.Equal(3, sheets.Count);
+        Assert.All(sheets, x => Assert.Equal((35m, 30.5m, 8m, 7m), (x.MarketPoints!.Value, x.EconomicPoints!.Value, x.CulturePoints!.Value, x.OtherPoints!.Value)));
+        var after = (await results.ResultsAsync(staff, round)).Single().Result;
+        Assert.Equal((80.5m, 3), (after.Mean!.Value, after.Sheets));
+        Assert.Equal(before.Mean, after.Mean);
+    }
 }

@@ -119,22 +119,22 @@ public sealed class RegulationTests(DatabaseFixture databases)
         Assert.Equal("Nón lá lần hai", view.Product.Product.Name);
     }
 
-    [Theory]
-    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
-    public async Task ARescoredEntryShouldGetASupplementaryDecisionAndTheOthersShouldKeepTheirs(DbKind kind)
+    private sealed record TwoEntries(ShowcaseHost Host, ContestWorld Contest, UserScope Staff, Guid Round, Guid A, Guid B, UserScope ProducerB,
+        IReadOnlyList<UserScope> Jury);
+
+    /// <summary>A commune round with a quota: A scores 86 and is recognised; B scores <paramref name="pointsB"/> each group and is not.</summary>
+    private async Task<TwoEntries> TwoEntriesDecidedAsync(DbKind kind, int quota, decimal[] pointsB)
     {
-        // Điều 17.2–17.3 and 20.2: the decision is each recognised entry's; a re-scoring after a complaint ends in a
-        // supplementary decision for that entry only; validity runs to 31/12 of the 4th year counting the issue year.
-        await using var host = await databases.HostAsync(kind, Start);
+        var host = await databases.HostAsync(kind, Start);
         var (_, contest) = await StartAsync(host);
         var world = contest.World;
         var staff = await world.UserAsync(Roles.LocalStaff, "T4201");
         var round = await host.Get<RoundService>().CreateAsync(staff,
-            contest.Details(ContestLevel.Commune, world.Unit("T4201"), "Kỳ có hạn mức") with { Quota = 2 }, CriteriaTemplates.Regulation);
+            contest.Details(ContestLevel.Commune, world.Unit("T4201"), "Kỳ có hạn mức") with { Quota = quota }, CriteriaTemplates.Regulation);
         await host.Get<RoundService>().OpenAsync(staff, round, await contest.VersionOfRoundAsync(staff, round));
         var producerA = await world.ProducerAsync("T4201", "HTX A");
-        var a = await contest.SubmittedEntryAsync(producerA, round, await world.ProductAsync(producerA, "A"));
         var producerB = await world.ProducerAsync("T4201", "HTX B");
+        var a = await contest.SubmittedEntryAsync(producerA, round, await world.ProductAsync(producerA, "A"));
         var b = await contest.SubmittedEntryAsync(producerB, round, await world.ProductAsync(producerB, "B"));
         foreach (var id in new[] { a, b }) await contest.AcceptAsync(staff, id);
         await contest.AdvanceToJudgingAsync(staff, round);
@@ -142,16 +142,34 @@ public sealed class RegulationTests(DatabaseFixture databases)
         foreach (var judge in jury)
         {
             await contest.ScoreAsync(judge, a, 35, 35, 8, 8);
-            await contest.ScoreAsync(judge, b, 25, 25, 6, 6);
+            await contest.ScoreAsync(judge, b, pointsB);
         }
         await contest.DecideAsync(staff, round, a);
+        return new TwoEntries(host, contest, staff, round, a, b, producerB, jury);
+    }
+
+    /// <summary>B complains; the council sends it back for re-scoring.</summary>
+    private static async Task RescoreAsync(TwoEntries t)
+    {
+        var complaints = t.Host.Get<ComplaintService>();
+        await complaints.FileAsync(t.ProducerB, t.Round, t.B, ComplaintKind.Complaint, "Mẫu chưa được xem", []);
+        var filed = Assert.Single(await complaints.ForRoundAsync(t.Staff, t.Round));
+        await complaints.ResolveAsync(t.Staff, filed.Id, filed.Version, ComplaintState.SentForRescoring, "Chấm lại");
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task ARescoredEntryShouldGetASupplementaryDecisionAndTheOthersShouldKeepTheirs(DbKind kind)
+    {
+        // Điều 17.2–17.3 and 20.2: the decision is each recognised entry's; a re-scoring after a complaint ends in a
+        // supplementary decision for that entry only; validity runs to 31/12 of the 4th year counting the issue year.
+        var t = await TwoEntriesDecidedAsync(kind, quota: 2, [25, 25, 6, 6]);
+        await using var host = t.Host;
+        var (contest, staff, round, a, b, jury) = (t.Contest, t.Staff, t.Round, t.A, t.B, t.Jury);
 
         // B complains; the council sends it back for re-scoring, the chair reopens the sheets, the jury scores again.
         host.SetToday(Start.AddDays(3));
-        var complaints = host.Get<ComplaintService>();
-        await complaints.FileAsync(producerB, round, b, ComplaintKind.Complaint, "Mẫu chưa được xem", []);
-        var filed = Assert.Single(await complaints.ForRoundAsync(staff, round));
-        await complaints.ResolveAsync(staff, filed.Id, filed.Version, ComplaintState.SentForRescoring, "Chấm lại");
+        await RescoreAsync(t);
         var cells = (await host.Get<PanelService>().ProgressAsync(staff, round)).Cells.Where(c => c.EntryId == b && c.SheetId is not null);
         foreach (var cell in cells) await host.Get<ScoringService>().ReopenAsync(jury[0], cell.SheetId!.Value, "Chấm lại theo khiếu nại");
         foreach (var judge in jury) await contest.ScoreAsync(judge, b, 36, 34, 8, 8);
@@ -167,7 +185,7 @@ public sealed class RegulationTests(DatabaseFixture databases)
             (entryB.Decision!.Number, entryB.Decision.Date, entryB.SupplementaryDecision, entryB.ValidUntil!.Value));
         var rows = await host.Get<ResultsService>().ResultsAsync(staff, round);
         Assert.Equal(2, rows.Count(r => r.State == EntryState.Recognised));
-        var audits = await world.QueryAsync(db => db.Set<AuditEntry>().Where(e => e.Action == "decision.recorded").ToListAsync());
+        var audits = await contest.World.QueryAsync(db => db.Set<AuditEntry>().Where(e => e.Action == "decision.recorded").ToListAsync());
         Assert.Contains(audits, e =>
         {
             using var after = System.Text.Json.JsonDocument.Parse(e.After!);
@@ -181,30 +199,10 @@ public sealed class RegulationTests(DatabaseFixture databases)
     public async Task TheQuotaShouldCountEveryEntryRecognisedInTheRound(DbKind kind)
     {
         // Điều 17.2: the council recognises up to the round's number; a supplementary decision cannot go past it.
-        await using var host = await databases.HostAsync(kind, Start);
-        var (_, contest) = await StartAsync(host);
-        var world = contest.World;
-        var staff = await world.UserAsync(Roles.LocalStaff, "T4201");
-        var round = await host.Get<RoundService>().CreateAsync(staff,
-            contest.Details(ContestLevel.Commune, world.Unit("T4201"), "Kỳ một suất") with { Quota = 1 }, CriteriaTemplates.Regulation);
-        await host.Get<RoundService>().OpenAsync(staff, round, await contest.VersionOfRoundAsync(staff, round));
-        var producerA = await world.ProducerAsync("T4201", "HTX A");
-        var producerB = await world.ProducerAsync("T4201", "HTX B");
-        var a = await contest.SubmittedEntryAsync(producerA, round, await world.ProductAsync(producerA, "A"));
-        var b = await contest.SubmittedEntryAsync(producerB, round, await world.ProductAsync(producerB, "B"));
-        foreach (var id in new[] { a, b }) await contest.AcceptAsync(staff, id);
-        await contest.AdvanceToJudgingAsync(staff, round);
-        var jury = await contest.JuryAsync(staff, round);
-        foreach (var judge in jury)
-        {
-            await contest.ScoreAsync(judge, a, 35, 35, 8, 8);
-            await contest.ScoreAsync(judge, b, 30, 30, 8, 8);
-        }
-        await contest.DecideAsync(staff, round, a);
-        var complaints = host.Get<ComplaintService>();
-        await complaints.FileAsync(producerB, round, b, ComplaintKind.Complaint, "Điểm chưa đúng", []);
-        var filed = Assert.Single(await complaints.ForRoundAsync(staff, round));
-        await complaints.ResolveAsync(staff, filed.Id, filed.Version, ComplaintState.SentForRescoring, "Chấm lại");
+        var t = await TwoEntriesDecidedAsync(kind, quota: 1, [30, 30, 8, 8]);
+        await using var host = t.Host;
+        var (contest, staff, round, b) = (t.Contest, t.Staff, t.Round, t.B);
+        await RescoreAsync(t);
         await host.Get<ResultsService>().ProposeResultsAsync(staff, round, await contest.VersionOfRoundAsync(staff, round));
         var refused = await Assert.ThrowsAsync<DomainException>(() => contest.IssueAsync(staff, round, "2/QĐ-UBND", b));
         Assert.Contains("1", refused.Message);

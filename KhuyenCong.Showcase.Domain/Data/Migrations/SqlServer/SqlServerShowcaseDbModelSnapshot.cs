@@ -965,6 +965,14 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(4000)")
                         .UseCollation("Vietnamese_100_CS_AS");
 
+                    b.Property<decimal?>("CulturePoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("EconomicPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<Guid>("EntryId")
                         .HasColumnType("uniqueidentifier");
 
@@ -973,6 +981,14 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
                         .UseCollation("Vietnamese_100_CS_AS");
+
+                    b.Property<decimal?>("MarketPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("OtherPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
 
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uniqueidentifier");
