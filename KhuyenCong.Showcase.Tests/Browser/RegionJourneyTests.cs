@@ -132,6 +132,50 @@ public sealed class RegionJourneyTests(SiteFixture site)
         Assert.Equal((names[0], EntryState.Submitted), (up.ProductName, up.State));
         var view = (await site.App.Get<EntryService>().GetAsync(ministry, up.Id))!;
         Assert.Equal($"12/QĐ-BCT-{tag}", view.Entry.LowerLevel!.DecisionNumber);
+
+        // The region's complaint tab: the window from the notice, and a letter received on paper recorded by staff.
+        await bo.GotoAsync($"{Url}/staff/rounds/{regionRound}");
+        await bo.WaitInteractiveAsync();
+        await bo.ClickAsync("[data-testid=tab-complaints]");
+        await Assertions.Expect(bo.Locator("[data-testid=round-complaints] [data-testid=complaint-window]")).ToContainTextAsync("ngày làm việc");
+        await bo.FillAsync("#paper-complainant", "Hội Làng nghề tỉnh Hưng Yên");
+        await bo.FillAsync("#paper-reasons", "Đề nghị công bố điểm từng tiêu chí của sản phẩm đạt giải.");
+        await bo.ClickAsync("[data-testid=paper-save]");
+        await Assertions.Expect(bo.Locator("[data-testid=complaint-table]")).ToContainTextAsync("Hội Làng nghề tỉnh Hưng Yên");
+        await bo.ShotAsync("region-complaints-desktop");
+
+        // The ministry's region table.
+        await bo.GotoAsync($"{Url}/admin/regions");
+        await bo.WaitInteractiveAsync();
+        await Assertions.Expect(bo.Locator("[data-testid=region-BAC]")).ToContainTextAsync("Hưng Yên");
+        await bo.ShotAsync("regions-desktop");
+
+        // A facility reads a decided round's results and may complain about any entry, on a phone.
+        var producerPhone = await site.NewPageAsync(phone: true);
+        await producerPhone.SignInAsync(Url, "coso@demo.khuyencong.vn");
+        var decided = (await site.App.Get<RoundService>().ListAsync(haTinh)).Single(r => r.Code == "T42-2025");
+        await producerPhone.GotoAsync($"{Url}/producer/rounds/{decided.Id}/ket-qua");
+        await producerPhone.WaitInteractiveAsync();
+        await Assertions.Expect(producerPhone.Locator("[data-testid=round-results] tbody tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(producerPhone.Locator("[data-testid=complaints-closed]")).ToContainTextAsync("19/12/2025");
+        var width = await producerPhone.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the round results page is {width}px wide on a 390px phone");
+        await producerPhone.ShotAsync("round-results-producer-phone");
+
+        // Any facility may complain about any entry of a round whose window is open (Điều 20 sets no limit on who).
+        await producerPhone.GotoAsync($"{Url}/producer/rounds/{regionRound}/ket-qua");
+        await producerPhone.WaitInteractiveAsync();
+        await producerPhone.SelectOptionAsync("#complaint-entry", new SelectOptionValue { Label = $"KVBAC-{(await rounds.FindAsync(ministry, regionRound))!.Year}-002 — Lọ hoa gốm men rạn (Cơ sở Gốm Bát Tràng Hưng Yên (mẫu))" });
+        await producerPhone.FillAsync("#complaint-reasons", "Sản phẩm này có khâu nung do cơ sở khác làm thuê.");
+        await producerPhone.ClickAsync("[data-testid=file-complaint]");
+        await Assertions.Expect(producerPhone.Locator("[data-testid=form-success]")).ToBeVisibleAsync();
+        await producerPhone.ShotAsync("round-complaint-sent-phone");
+
+        // The working calendar of a province: national holidays and the province's own days.
+        await tinh.GotoAsync($"{Url}/staff/calendar");
+        await tinh.WaitInteractiveAsync();
+        await Assertions.Expect(tinh.Locator("[data-testid=calendar-scope]")).ToContainTextAsync("Hà Tĩnh");
+        await tinh.ShotAsync("calendar-province-desktop");
     }
 
     /// <summary>Ticks one product in a lower round's section, fills the proposal letter and sends it.</summary>
