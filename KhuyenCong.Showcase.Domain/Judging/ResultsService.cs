@@ -67,7 +67,12 @@ public sealed class ResultsService(IDbContextFactory<ShowcaseDb> dbFactory, Geog
             assigned = (await JudgeAssignments.EffectiveAsync(db, round, ct)).Where(a => !conflicts.Contains((a.EntryId, a.UserId)))
                 .GroupBy(a => a.EntryId).ToDictionary(g => g.Key, g => g.Count());
         }
-        int Needed(Guid entry) => round.MinimumSheets ?? assigned.GetValueOrDefault(entry);
+        // The plan covers the entries still awaiting a decision; a decided entry's sheets were judged complete or
+        // flagged when the results were proposed, so it needs what it has.
+        var pending = entries.Where(e => e.Entry.State == EntryState.Accepted).Select(e => e.Entry.Id).ToHashSet();
+        var counted = tally.Counted.GroupBy(t => t.EntryId).ToDictionary(g => g.Key, g => g.Count());
+        int Needed(Guid entry) => round.MinimumSheets
+            ?? (assigned.TryGetValue(entry, out var planned) || pending.Contains(entry) ? planned : counted.GetValueOrDefault(entry));
         var results = ResultCalculator.Compute(entries.Select(e => e.Entry.Id), tally.Counted, round.PassMark, Needed);
         var excludedBy = tally.Excluded.GroupBy(x => x.EntryId).ToDictionary(g => g.Key, g => g.Count());
         var byId = entries.ToDictionary(e => e.Entry.Id);

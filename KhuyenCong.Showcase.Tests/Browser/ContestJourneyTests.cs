@@ -138,6 +138,8 @@ public sealed class ContestJourneyTests(SiteFixture site)
         await staff.ClickAsync("[data-testid=issue-decision]");
         await staff.ClickAsync("[data-testid=decision-confirm]");
         await Assertions.Expect(staff.Locator("[data-testid=recognition-decision]")).ToContainTextAsync("150/QĐ-UBND");
+        // The round needs every assigned juror's sheet (no number set): the decided entry had all three.
+        await Assertions.Expect(staff.Locator("[data-testid=result-row]").First).ToContainTextAsync("3/3");
         await staff.ShotAsync("round-decided-desktop");
 
         // The producer is told in the app.
