@@ -54,11 +54,10 @@ public sealed class ComplaintService(
                               || (e.ProducerId == producerId && (e.State == EntryState.NotRecognised || e.State == EntryState.Accepted)))
                           select new { e, Product = e.DossierProductName ?? p.Name, Producer = f.Name }).AsNoTracking().ToListAsync(ct);
         var cal = await calendar.ForRoundAsync(round, Today, ct);
-        var last = rows.Select(r => r.e.ComplaintDeadline(cal)).Where(d => d is not null).Max();
-        return new ComplaintTargets(round, RoundService.AreaName(units, round),
-            [.. rows.OrderBy(r => r.e.Code, StringComparer.Ordinal).Select(r => new ComplaintTarget(r.e.Id, r.e.Code, r.Product, r.Producer, r.e.State,
-                r.e.Score, r.e.ProducerId == producerId, r.e.ComplaintDeadline(cal) is { } d ? Deadline.On(d, Today, cal) : null))],
-            last is { } l ? Deadline.On(l, Today, cal) : null);
+        var targets = rows.OrderBy(r => r.e.Code, StringComparer.Ordinal).Select(r => new ComplaintTarget(r.e.Id, r.e.Code, r.Product, r.Producer,
+            r.e.State, r.e.Score, r.e.ProducerId == producerId, r.e.ComplaintDeadline(cal) is { } d ? Deadline.On(d, Today, cal) : null)).ToList();
+        var last = targets.Select(t => t.Window).Where(w => w is not null).MaxBy(w => w!.Due);
+        return new ComplaintTargets(round, RoundService.AreaName(units, round), targets, last);
     }
 
     /// <summary>A facility's complaint or petition, filed online today.</summary>

@@ -149,7 +149,7 @@ public sealed class ContestJourneyTests(SiteFixture site)
         // The province officer nominates it into the open province round, which shows the same photos and documents.
         var province = await site.NewPageAsync();
         await province.SignInAsync(Url, "tinh@demo.khuyencong.vn");
-        var openProvince = (await site.App.Get<RoundService>().ListAsync(await ScopeOf("tinh@demo.khuyencong.vn")))
+        var openProvince = (await site.App.Get<RoundService>().ListAsync(await site.ScopeOfAsync("tinh@demo.khuyencong.vn")))
             .First(r => r.Level == ContestLevel.Province && r.State == RoundState.OpenForRegistration);
         await province.GotoAsync($"{Url}/staff/rounds/{openProvince.Id}");
         await province.WaitInteractiveAsync();
@@ -169,13 +169,13 @@ public sealed class ContestJourneyTests(SiteFixture site)
         await Assertions.Expect(province.Locator("[data-testid=product-sheet]")).ToContainTextAsync("chung-nhan-attp.pdf");
         await Assertions.Expect(province.Locator("[data-testid=dossier]")).ToContainTextAsync("150/QĐ-UBND");
         await province.ShotAsync("province-nominated-desktop");
-        var local = await site.App.Get<EntryService>().ForRoundAsync(await ScopeOf("xa@demo.khuyencong.vn"), roundId);
-        var localView = await site.App.Get<EntryService>().GetAsync(await ScopeOf("xa@demo.khuyencong.vn"), local.Single().Id);
+        var local = await site.App.Get<EntryService>().ForRoundAsync(await site.ScopeOfAsync("xa@demo.khuyencong.vn"), roundId);
+        var localView = await site.App.Get<EntryService>().GetAsync(await site.ScopeOfAsync("xa@demo.khuyencong.vn"), local.Single().Id);
         var nominatedId = Guid.Parse(province.Url.Split('/').Last());
-        var nominatedView = await site.App.Get<EntryService>().GetAsync(await ScopeOf("tinh@demo.khuyencong.vn"), nominatedId);
+        var nominatedView = await site.App.Get<EntryService>().GetAsync(await site.ScopeOfAsync("tinh@demo.khuyencong.vn"), nominatedId);
         Assert.Equal(localView!.Product.Product.Photos.Select(p => p.LargeKey).Order(), nominatedView!.Product.Product.Photos.Select(p => p.LargeKey).Order());
         Assert.Equal(localView.Product.Product.Documents.Select(d => d.BlobKey).Order(), nominatedView.Product.Product.Documents.Select(d => d.BlobKey).Order());
-        var proposal = (await site.App.Get<NominationService>().ForRoundAsync(await ScopeOf("tinh@demo.khuyencong.vn"), openProvince.Id))
+        var proposal = (await site.App.Get<NominationService>().ForRoundAsync(await site.ScopeOfAsync("tinh@demo.khuyencong.vn"), openProvince.Id))
             .Single(n => n.Letter.Number == "61/UBND-KT");
         var shortList = await province.APIRequest.GetAsync($"{Url}/nominations/{proposal.Id}/danh-sach-trich-ngang.pdf");
         Assert.Equal(200, shortList.Status);
@@ -187,7 +187,7 @@ public sealed class ContestJourneyTests(SiteFixture site)
     [Fact]
     public async Task StaffDownloadTheEntriesAndTheRegionPackageOfADecidedProvinceRound()
     {
-        var staff = await ScopeOf("tinh@demo.khuyencong.vn");
+        var staff = await site.ScopeOfAsync("tinh@demo.khuyencong.vn");
         var decided = (await site.App.Get<RoundService>().ListAsync(staff)).Single(r => r.Code == "T42-2025");
         var page = await site.NewPageAsync();
         await page.SignInAsync(Url, "tinh@demo.khuyencong.vn");
@@ -243,21 +243,15 @@ public sealed class ContestJourneyTests(SiteFixture site)
         await Assertions.Expect(page.Locator("[data-testid=round-summary]")).ToContainTextAsync(state);
     }
 
-    private async Task<UserScope> ScopeOf(string email)
-    {
-        await using var scope = site.App.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
-        return await site.App.Get<AccountService>().ScopeForAsync(user!.Id);
-    }
 
     private async Task ScoreAsync(Guid roundId)
     {
-        var staff = await ScopeOf("xa@demo.khuyencong.vn");
+        var staff = await site.ScopeOfAsync("xa@demo.khuyencong.vn");
         var round = await site.App.Get<RoundService>().FindAsync(staff, roundId);
         var entry = (await site.App.Get<EntryService>().ForRoundAsync(staff, roundId)).Single(e => e.State == EntryState.Accepted);
         foreach (var email in new[] { "giamkhao@demo.khuyencong.vn", "giamkhao2@demo.khuyencong.vn", "giamkhao3@demo.khuyencong.vn" })
         {
-            var judge = await ScopeOf(email);
+            var judge = await site.ScopeOfAsync(email);
             await site.App.Get<PanelService>().AddMemberAsync(staff, roundId, judge.UserId, PanelBody.Jury, email.StartsWith("giamkhao@") ? PanelRole.Chair : PanelRole.Member);
             await site.App.Get<PanelService>().DeclareAsync(judge, roundId, new Dictionary<Guid, string?>());
             var sheet = await site.App.Get<ScoringService>().SheetAsync(judge, entry.Id);

@@ -47,9 +47,9 @@ public sealed class RegionJourneyTests(SiteFixture site)
     public async Task TwoProvincesProposeToTheRegionWhichDecidesAndTheNationalRoundReceivesOne()
     {
         var tag = Guid.NewGuid().ToString("N")[..4];
-        var haTinh = await ScopeOf("tinh@demo.khuyencong.vn");
-        var hungYen = await ScopeOf("hungyen@demo.khuyencong.vn");
-        var ministry = await ScopeOf("bo@demo.khuyencong.vn");
+        var haTinh = await site.ScopeOfAsync("tinh@demo.khuyencong.vn");
+        var hungYen = await site.ScopeOfAsync("hungyen@demo.khuyencong.vn");
+        var ministry = await site.ScopeOfAsync("bo@demo.khuyencong.vn");
 
         // Two province rounds decided this season (set up through the services; the journey is what comes after).
         var (haTinhRound, haTinhEntries) = await ProvinceWinnersAsync(haTinh, "42", $"Kỳ tỉnh Hà Tĩnh {tag}", 2);
@@ -270,16 +270,10 @@ public sealed class RegionJourneyTests(SiteFixture site)
 
     private async Task<string[]> ProductNamesAsync(IEnumerable<Guid> entryIds)
     {
-        var staff = await ScopeOf("tinh@demo.khuyencong.vn");
+        var staff = await site.ScopeOfAsync("tinh@demo.khuyencong.vn");
         var names = new List<string>();
         foreach (var id in entryIds) names.Add((await site.App.Get<EntryService>().GetAsync(staff, id))!.Product.Product.Name);
         return [.. names];
     }
 
-    private async Task<UserScope> ScopeOf(string email)
-    {
-        await using var scope = site.App.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
-        return await site.App.Get<AccountService>().ScopeForAsync(user!.Id);
-    }
 }

@@ -62,6 +62,14 @@ public sealed class SiteFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
+    /// <summary>The scope the services see for a demo (or test) account, by its e-mail.</summary>
+    public async Task<Accounts.UserScope> ScopeOfAsync(string email)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Accounts.AppUser>>().FindByEmailAsync(email);
+        return await App.Get<Accounts.AccountService>().ScopeForAsync(user!.Id);
+    }
+
     public AppServer App { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
 
