@@ -62,7 +62,15 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
         return producer;
     }
 
-    public async Task<IReadOnlyList<ProducerRow>> ListAsync(UserScope actor, ProducerFilter filter, CancellationToken ct = default)
+    /// <summary>Every producer the person may see, by name (small lists and tests; screens use <see cref="PageAsync"/>).</summary>
+    public async Task<IReadOnlyList<ProducerRow>> ListAsync(UserScope actor, ProducerFilter filter, CancellationToken ct = default) =>
+        (await PageAsync(actor, filter, new PageRequest(0, int.MaxValue), all: true, ct)).Items;
+
+    /// <summary>One page of the producers the person may see, filtered, sorted and counted in the database.</summary>
+    public Task<Paged<ProducerRow>> PageAsync(UserScope actor, ProducerFilter filter, PageRequest page, CancellationToken ct = default) =>
+        PageAsync(actor, filter, page, all: false, ct);
+
+    private async Task<Paged<ProducerRow>> PageAsync(UserScope actor, ProducerFilter filter, PageRequest page, bool all, CancellationToken ct)
     {
         if (!actor.IsStaff) throw new AccessDeniedException();
         var units = await geography.DirectoryAsync(ct);
@@ -80,16 +88,26 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
         }
         if (filter.LegalForm is { } form) query = query.Where(p => p.LegalForm == form);
         if (VietnameseText.SearchKey(filter.Search) is { Length: > 0 } key) query = query.Where(p => p.SearchKey.Contains(key));
-        var rows = await query
-            .Select(p => new
-            {
-                p.Id, p.Name, p.LegalForm, p.UnitId, p.Representative, p.Phone,
-                Products = db.Set<Product>().Count(x => x.ProducerId == p.Id),
-            })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new ProducerRow(r.Id, r.Name, r.LegalForm, r.UnitId, units.PathOf(r.UnitId), r.Representative, r.Phone, r.Products))
-            .OrderBy(r => r.Name, StringComparer.Create(new("vi-VN"), false))];
+        var products = db.Set<Product>();
+        var sorts = new SortMap<Producer>(q => q.OrderBy(p => p.SearchKey), q => q.ThenBy(p => p.Id))
+            .Add(nameof(ProducerRow.Name), p => p.SearchKey)
+            .Add(nameof(ProducerRow.LegalForm), p => p.LegalForm)
+            .Add(nameof(ProducerRow.Representative), p => p.Representative)
+            .Add(nameof(ProducerRow.ProductCount), p => products.Count(x => x.ProducerId == p.Id));
+        Paged<ProducerCells> rows;
+        if (all)
+        {
+            var list = await sorts.Apply(query, page).Select(Cells(products)).ToListAsync(ct);
+            rows = new(list, list.Count);
+        }
+        else rows = await query.PageAsync(page, sorts, Cells(products), ct);
+        return rows.Map(r => new ProducerRow(r.Id, r.Name, r.LegalForm, r.UnitId, units.PathOf(r.UnitId), r.Representative, r.Phone, r.Products));
     }
+
+    private static System.Linq.Expressions.Expression<Func<Producer, ProducerCells>> Cells(IQueryable<Product> products) =>
+        p => new ProducerCells(p.Id, p.Name, p.LegalForm, p.UnitId, p.Representative, p.Phone, products.Count(x => x.ProducerId == p.Id));
+
+    private sealed record ProducerCells(Guid Id, string Name, LegalForm LegalForm, Guid UnitId, string Representative, string Phone, int Products);
 
     internal async Task EnsureCanReadAsync(UserScope actor, Producer producer)
     {

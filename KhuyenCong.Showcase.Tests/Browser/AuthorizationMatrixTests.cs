@@ -19,7 +19,7 @@ namespace KhuyenCong.Showcase.Tests.Browser;
 /// The table is written to docs/authorization.md.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed class AuthorizationMatrixTests(SiteFixture site)
+public sealed partial class AuthorizationMatrixTests(SiteFixture site)
 {
     private enum Role { Anonymous, Producer, Judge, LocalStaff, ProvinceStaff, OtherProvince, Admin }
 

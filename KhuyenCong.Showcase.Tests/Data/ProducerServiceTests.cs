@@ -95,3 +95,32 @@ public sealed class ProducerServiceTests(DatabaseFixture databases)
         await Assert.ThrowsAsync<AccessDeniedException>(() => host.Get<ProducerService>().FindAsync(second, first.ProducerId!.Value));
     }
 }
+
+[Collection(DatabaseCollection.Name)]
+public sealed class ProducerPagingTests(DatabaseFixture databases)
+{
+    /// <summary>The grid's server data: a page, its total, sorted in the database (Đ with D), the same on both providers.</summary>
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task APageShouldBeSortedAndCountedInTheDatabase(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind);
+        var world = await Scenario.CreateAsync(host);
+        foreach (var name in new[] { "Cơ sở Ếch", "Cơ sở Đồ gỗ", "Cơ sở An", "Cơ sở Dệt", "Cơ sở Bình" })
+            await world.ProducerAsync("T4201", name);
+        var staff = await world.UserAsync(Roles.ProvinceStaff, "42");
+        var producers = host.Get<ProducerService>();
+
+        var first = await producers.PageAsync(staff, new ProducerFilter(), new PageRequest(0, 2));
+        Assert.Equal(5, first.Total);
+        Assert.Equal(["Cơ sở An", "Cơ sở Bình"], first.Items.Select(p => p.Name));
+        var last = await producers.PageAsync(staff, new ProducerFilter(), new PageRequest(2, 2));
+        Assert.Equal(["Cơ sở Ếch"], last.Items.Select(p => p.Name));
+        var descending = await producers.PageAsync(staff, new ProducerFilter(), new PageRequest(0, 3, nameof(ProducerRow.Name), Descending: true));
+        Assert.Equal(["Cơ sở Ếch", "Cơ sở Đồ gỗ", "Cơ sở Dệt"], descending.Items.Select(p => p.Name));
+        var past = await producers.PageAsync(staff, new ProducerFilter(), new PageRequest(9, 2));
+        Assert.Equal((0, 5), (past.Items.Count, past.Total));
+        var filtered = await producers.PageAsync(staff, new ProducerFilter("do go"), new PageRequest(0, 20, "NoSuchColumn"));
+        Assert.Equal((1, "Cơ sở Đồ gỗ"), (filtered.Total, filtered.Items.Single().Name));
+    }
+}

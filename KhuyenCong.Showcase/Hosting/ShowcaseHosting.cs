@@ -16,7 +16,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace KhuyenCong.Showcase.Hosting;
 
@@ -144,7 +145,13 @@ public static class ShowcaseHosting
         // escaped in JSON); the hub takes a message well beyond that, so an over-long paste gets a message, not a dead circuit.
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
-        services.AddRadzenComponents();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+        });
+        services.AddTransient<MudLocalizer, Components.Shared.ShowcaseMudLocalizer>();
         services.AddHealthChecks().AddDbContextCheck<ShowcaseDb>("database");
         services.AddAntiforgery();
         return builder;

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Bunit;
+using KhuyenCong.Showcase.Components.Shared;
+using KhuyenCong.Showcase.Contests;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace KhuyenCong.Showcase.Tests.Components;
+
+/// <summary>The one date input of the signed-in pages: dd/MM/yyyy typed and shown, in either language.</summary>
+public sealed class DateFieldTests : BunitContext, IAsyncLifetime
+{
+    public DateFieldTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddTransient<MudLocalizer, ShowcaseMudLocalizer>();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    [Theory]
+    [InlineData("vi-VN")]
+    [InlineData("en-US")]
+    public void ATypedDayIsReadDayFirst(string culture)
+    {
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            DateOnly? chosen = null;
+            var field = Render<DateField>(p => p.Add(x => x.Id, "decision-date").Add(x => x.ValueChanged, v => chosen = v));
+            field.Find("#decision-date").Change("05/03/2026");
+            Assert.Equal(new DateOnly(2026, 3, 5), chosen);
+            field.Find("#decision-date").Change("5/3/2026");
+            Assert.Equal(new DateOnly(2026, 3, 5), chosen);
+            Assert.Equal("05/03/2026", field.Find("#decision-date").GetAttribute("value"));
+
+            // Impossible text changes nothing and says so.
+            field.Find("#decision-date").Change("31/02/2026");
+            Assert.Equal(new DateOnly(2026, 3, 5), chosen);
+            Assert.Equal("true", field.Find("#decision-date").GetAttribute("aria-invalid"));
+
+            var shown = Render<DateField>(p => p.Add(x => x.Id, "shown").Add(x => x.Value, new DateOnly(2026, 12, 31)));
+            Assert.Equal("31/12/2026", shown.Find("#shown").GetAttribute("value"));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
+    }
+}
