@@ -16,8 +16,6 @@ public sealed record PageRequest(int Page = 0, int Size = 20, string? SortBy = n
 /// <summary>One page of rows and the number of rows the whole list has.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total)
 {
-    public static readonly Paged<T> Empty = new([], 0);
-
     public Paged<TOut> Map<TOut>(Func<T, TOut> map) => new([.. Items.Select(map)], Total);
 }
 
@@ -45,8 +43,6 @@ public sealed class SortMap<T>
         _sorts[column] = (query, descending) => descending ? query.OrderByDescending(key) : query.OrderBy(key);
         return this;
     }
-
-    public IEnumerable<string> Columns => _sorts.Keys;
 
     public IOrderedQueryable<T> Apply(IQueryable<T> query, PageRequest request) =>
         _tieBreak(request.SortBy is { } column && _sorts.TryGetValue(column, out var sort) ? sort(query, request.Descending) : _default(query));

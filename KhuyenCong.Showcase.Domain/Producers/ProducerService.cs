@@ -63,18 +63,25 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
     }
 
     /// <summary>Every producer the person may see, by name (small lists and tests; screens use <see cref="PageAsync"/>).</summary>
-    public async Task<IReadOnlyList<ProducerRow>> ListAsync(UserScope actor, ProducerFilter filter, CancellationToken ct = default) =>
-        (await PageAsync(actor, filter, new PageRequest(0, int.MaxValue), all: true, ct)).Items;
-
-    /// <summary>One page of the producers the person may see, filtered, sorted and counted in the database.</summary>
-    public Task<Paged<ProducerRow>> PageAsync(UserScope actor, ProducerFilter filter, PageRequest page, CancellationToken ct = default) =>
-        PageAsync(actor, filter, page, all: false, ct);
-
-    private async Task<Paged<ProducerRow>> PageAsync(UserScope actor, ProducerFilter filter, PageRequest page, bool all, CancellationToken ct)
+    public async Task<IReadOnlyList<ProducerRow>> ListAsync(UserScope actor, ProducerFilter filter, CancellationToken ct = default)
     {
-        if (!actor.IsStaff) throw new AccessDeniedException();
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cells = await Sorts(db).Apply(Visible(db, actor, units, filter), new PageRequest()).Select(Cells(db)).ToListAsync(ct);
+        return [.. cells.Select(c => c.ToRow(units))];
+    }
+
+    /// <summary>One page of the producers the person may see, filtered, sorted and counted in the database.</summary>
+    public async Task<Paged<ProducerRow>> PageAsync(UserScope actor, ProducerFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await Visible(db, actor, units, filter).PageAsync(page, Sorts(db), Cells(db), ct)).Map(c => c.ToRow(units));
+    }
+
+    private static IQueryable<Producer> Visible(ShowcaseDb db, UserScope actor, UnitDirectory units, ProducerFilter filter)
+    {
+        if (!actor.IsStaff) throw new AccessDeniedException();
         var query = db.Set<Producer>().AsNoTracking();
         if (!actor.SeesAllUnits)
         {
@@ -88,26 +95,29 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
         }
         if (filter.LegalForm is { } form) query = query.Where(p => p.LegalForm == form);
         if (VietnameseText.SearchKey(filter.Search) is { Length: > 0 } key) query = query.Where(p => p.SearchKey.Contains(key));
+        return query;
+    }
+
+    private static SortMap<Producer> Sorts(ShowcaseDb db)
+    {
         var products = db.Set<Product>();
-        var sorts = new SortMap<Producer>(q => q.OrderBy(p => p.SearchKey), q => q.ThenBy(p => p.Id))
+        return new SortMap<Producer>(q => q.OrderBy(p => p.SearchKey), q => q.ThenBy(p => p.Id))
             .Add(nameof(ProducerRow.Name), p => p.SearchKey)
             .Add(nameof(ProducerRow.LegalForm), p => p.LegalForm)
             .Add(nameof(ProducerRow.Representative), p => p.Representative)
             .Add(nameof(ProducerRow.ProductCount), p => products.Count(x => x.ProducerId == p.Id));
-        Paged<ProducerCells> rows;
-        if (all)
-        {
-            var list = await sorts.Apply(query, page).Select(Cells(products)).ToListAsync(ct);
-            rows = new(list, list.Count);
-        }
-        else rows = await query.PageAsync(page, sorts, Cells(products), ct);
-        return rows.Map(r => new ProducerRow(r.Id, r.Name, r.LegalForm, r.UnitId, units.PathOf(r.UnitId), r.Representative, r.Phone, r.Products));
     }
 
-    private static System.Linq.Expressions.Expression<Func<Producer, ProducerCells>> Cells(IQueryable<Product> products) =>
-        p => new ProducerCells(p.Id, p.Name, p.LegalForm, p.UnitId, p.Representative, p.Phone, products.Count(x => x.ProducerId == p.Id));
+    private static System.Linq.Expressions.Expression<Func<Producer, ProducerCells>> Cells(ShowcaseDb db)
+    {
+        var products = db.Set<Product>();
+        return p => new ProducerCells(p.Id, p.Name, p.LegalForm, p.UnitId, p.Representative, p.Phone, products.Count(x => x.ProducerId == p.Id));
+    }
 
-    private sealed record ProducerCells(Guid Id, string Name, LegalForm LegalForm, Guid UnitId, string Representative, string Phone, int Products);
+    private sealed record ProducerCells(Guid Id, string Name, LegalForm LegalForm, Guid UnitId, string Representative, string Phone, int Products)
+    {
+        public ProducerRow ToRow(UnitDirectory units) => new(Id, Name, LegalForm, UnitId, units.PathOf(UnitId), Representative, Phone, Products);
+    }
 
     internal async Task EnsureCanReadAsync(UserScope actor, Producer producer)
     {

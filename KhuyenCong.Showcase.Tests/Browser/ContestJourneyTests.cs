@@ -33,22 +33,7 @@ public sealed class ContestJourneyTests(SiteFixture site)
         // The commune officer creates and opens the round.
         var staff = await site.NewPageAsync();
         await staff.SignInAsync(Url, "xa@demo.khuyencong.vn");
-        await staff.GotoAsync($"{Url}/staff/rounds/new");
-        await staff.WaitInteractiveAsync();
-        await staff.SelectOptionAsync("#round-level", nameof(ContestLevel.Commune));
-        await staff.SelectOptionAsync("#round-unit-province", new SelectOptionValue { Label = "42 — Hà Tĩnh" });
-        await staff.Locator("#round-unit-commune option", new() { HasTextString = "Xã mẫu Thạch Hà" }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await staff.SelectOptionAsync("#round-unit-commune", new SelectOptionValue { Label = "Xã mẫu Thạch Hà (dữ liệu mẫu)" });
-        await staff.FillAsync("#round-name", roundName);
-        await staff.FillAsync("#round-organiser", "UBND xã mẫu Thạch Hà");
-        await staff.FillAsync("#decision-number", "120/QĐ-UBND");
-        await staff.FillAsync("#decision-signer", "Chủ tịch UBND xã");
-        foreach (var (id, day) in new[] { ("decision-date", Today.AddDays(-10)), ("registration-opens", Today.AddDays(-1)), ("registration-closes", Today.AddDays(20)),
-                     ("review-until", Today.AddDays(25)), ("judging-from", Today.AddDays(26)), ("judging-to", Today.AddDays(30)), ("announcement-on", Today.AddDays(31)) })
-        {
-            await staff.FillAsync($"#{id}", D(day));
-            await staff.Keyboard.PressAsync("Tab");
-        }
+        await staff.FillNewCommuneRoundAsync(Url, roundName, "120/QĐ-UBND", D(Today.AddDays(-10)), Today);
         await staff.ShotAsync("round-new-desktop");
         await staff.ClickAsync("[data-testid=save-round]");
         await Assertions.Expect(staff).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/staff/rounds/[0-9a-f-]{36}$"));

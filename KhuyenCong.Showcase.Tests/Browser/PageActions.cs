@@ -17,6 +17,32 @@ public static class PageActions
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>
+    /// Opens the new-round form and fills it for a commune round of the sample commune Thạch Hà (Hà Tĩnh): the decision
+    /// date as given, the schedule from tomorrow's registration onwards, every date typed as dd/MM/yyyy text.
+    /// </summary>
+    public static async Task FillNewCommuneRoundAsync(this IPage staff, string baseUrl, string name, string decisionNumber, string decisionDate,
+        DateOnly today)
+    {
+        static string D(DateOnly day) => day.ToString("dd/MM/yyyy");
+        await staff.GotoAsync($"{baseUrl}/staff/rounds/new");
+        await staff.WaitInteractiveAsync();
+        await staff.SelectOptionAsync("#round-level", nameof(Contests.ContestLevel.Commune));
+        await staff.SelectOptionAsync("#round-unit-province", new SelectOptionValue { Label = "42 — Hà Tĩnh" });
+        await staff.Locator("#round-unit-commune option", new() { HasTextString = "Xã mẫu Thạch Hà" }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await staff.SelectOptionAsync("#round-unit-commune", new SelectOptionValue { Label = "Xã mẫu Thạch Hà (dữ liệu mẫu)" });
+        await staff.FillAsync("#round-name", name);
+        await staff.FillAsync("#round-organiser", "UBND xã mẫu Thạch Hà");
+        await staff.FillAsync("#decision-number", decisionNumber);
+        await staff.FillAsync("#decision-signer", "Chủ tịch UBND xã");
+        foreach (var (id, text) in new[] { ("decision-date", decisionDate), ("registration-opens", D(today.AddDays(-1))), ("registration-closes", D(today.AddDays(20))),
+                     ("review-until", D(today.AddDays(25))), ("judging-from", D(today.AddDays(26))), ("judging-to", D(today.AddDays(30))), ("announcement-on", D(today.AddDays(31))) })
+        {
+            await staff.FillAsync($"#{id}", text);
+            await staff.Keyboard.PressAsync("Tab");
+        }
+    }
+
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.SiteFixture.ScreenshotFolder, name + ".png"), FullPage = true });
 }

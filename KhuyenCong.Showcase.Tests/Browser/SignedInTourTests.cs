@@ -2,8 +2,6 @@ using Deque.AxeCore.Playwright;
 using KhuyenCong.Showcase.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KhuyenCong.Showcase.Tests.Browser;
@@ -18,9 +16,8 @@ public sealed partial class AuthorizationMatrixTests
     [Fact]
     public async Task EverySignedInPageHasNoSeriousAccessibilityViolationForEveryRole()
     {
-        var pages = site.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null && e.Metadata.GetMetadata<ExcludeFromInteractiveRoutingAttribute>() is null)
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().Order(StringComparer.Ordinal).ToList();
+        var pages = Routes(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+                                && e.Metadata.GetMetadata<ExcludeFromInteractiveRoutingAttribute>() is null);
         Assert.True(pages.Count >= 25, $"only {pages.Count} interactive pages found: {string.Join(", ", pages)}");
         var folder = Path.Combine(SiteFixture.ScreenshotFolder, "tour");
         Directory.CreateDirectory(folder);

@@ -1,26 +1,12 @@
 using System.Globalization;
 using Bunit;
-using KhuyenCong.Showcase.Components.Shared;
 using KhuyenCong.Showcase.Contests;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace KhuyenCong.Showcase.Tests.Components;
 
 /// <summary>The one date input of the signed-in pages: dd/MM/yyyy typed and shown, in either language.</summary>
-public sealed class DateFieldTests : BunitContext, IAsyncLifetime
+public sealed class DateFieldTests : BunitContext
 {
-    public DateFieldTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddTransient<MudLocalizer, ShowcaseMudLocalizer>();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
-
     [Theory]
     [InlineData("vi-VN")]
     [InlineData("en-US")]

@@ -32,22 +32,25 @@ public sealed class RoundActionsTests : SignedInComponentContext
     {
         var provider = Render<MudDialogProvider>();
         var changed = 0;
-        var actions = Render<RoundActions>(p => p.Add(x => x.Round, RoundAsync().Result).Add(x => x.Changed, _ => changed++));
+        var round = await RoundAsync();
+        var actions = Render<RoundActions>(p => p.Add(x => x.Round, round).Add(x => x.Changed, _ => changed++));
         var button = Assert.Single(actions.FindAll("[data-testid=round-action]"));
         Assert.Contains("Mở nhận hồ sơ", button.TextContent);
 
-        // Cancel: nothing happens to the round.
-        await actions.Find("[data-testid=round-action]").ClickAsync(new());
+        // Cancel: nothing happens to the round. The click's handler waits for the dialog's answer: it is awaited after answering.
+        var asking = actions.Find("[data-testid=round-action]").ClickAsync(new());
         provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=confirm-dialog]")));
         Assert.Contains("Mở nhận hồ sơ", provider.Find(".mud-dialog-title").TextContent + provider.Find("#confirm-message").TextContent);
         await provider.Find("[data-testid=confirm-cancel]").ClickAsync(new());
+        await asking;
         provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("[data-testid=confirm-dialog]")));
         Assert.Equal((RoundState.Draft, 0), ((await RoundAsync()).State, changed));
 
         // Confirm: the round opens, once.
-        await actions.Find("[data-testid=round-action]").ClickAsync(new());
+        asking = actions.Find("[data-testid=round-action]").ClickAsync(new());
         provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=round-confirm]")));
         await provider.Find("[data-testid=round-confirm]").ClickAsync(new());
+        await asking;
         actions.WaitForAssertion(() => Assert.Equal(1, changed));
         Assert.Equal(RoundState.OpenForRegistration, (await RoundAsync()).State);
     }

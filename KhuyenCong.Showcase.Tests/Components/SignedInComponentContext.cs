@@ -19,6 +19,7 @@ public abstract class SignedInComponentContext : BunitContext, IAsyncLifetime
 {
     protected ShowcaseHost Host { get; private set; } = null!;
     protected Scenario World { get; private set; } = null!;
+    private AsyncServiceScope _scope;
 
     /// <summary>The app's services the component under test injects, resolved from the host.</summary>
     protected abstract IEnumerable<Type> AppServices { get; }
@@ -34,11 +35,11 @@ public abstract class SignedInComponentContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddTransient<MudLocalizer, ShowcaseMudLocalizer>();
-        var scope = Host.Services.CreateScope();
+        _scope = Host.Services.CreateAsyncScope();
         foreach (var type in AppServices.Append(typeof(AccountService)).Distinct())
-            Services.AddSingleton(type, _ => scope.ServiceProvider.GetRequiredService(type));
+            Services.AddSingleton(type, _ => _scope.ServiceProvider.GetRequiredService(type));
         Services.AddScoped<CurrentUser>();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(person.UserId);
+        var user = await _scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(person.UserId);
         AddAuthorization().SetAuthorized(person.UserName)
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, person.UserId), new Claim(AccountService.SecurityStampClaim, user!.SecurityStamp!));
     }
@@ -46,6 +47,7 @@ public abstract class SignedInComponentContext : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
+        await _scope.DisposeAsync();
         await Host.DisposeAsync();
     }
 }

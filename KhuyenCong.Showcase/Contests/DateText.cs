@@ -11,6 +11,10 @@ public static class DateText
 
     public static string Day(DateOnly? day) => day is { } d ? Day(d) : "—";
 
+    /// <summary>Typed text read day first (05/03/2026 or 5/3/2026) with the invariant calendar, whatever the languages.</summary>
+    public static bool TryParse(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text?.Trim(), [Format, "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
     /// <summary>The date an instant falls on in Vietnam, whatever the server's zone.</summary>
     public static string Day(DateTimeOffset at) => Common.VietnamTime.Local(at).ToString(Format, CultureInfo.InvariantCulture);
 

@@ -16,7 +16,7 @@ public sealed class ShowcaseMudLocalizer : MudLocalizer
     {
         get
         {
-            if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "vi") return new(key, key, resourceNotFound: true);
+            if (!Layout.UiCulture.IsVietnamese) return new(key, key, resourceNotFound: true);
             var value = UiText.ResourceManager.GetString(key, CultureInfo.CurrentUICulture);
             return value is null ? new(key, key, resourceNotFound: true) : new(key, value);
         }
