@@ -78,6 +78,7 @@ public sealed class ContestJourneyTests(SiteFixture site)
         await producer.WaitInteractiveAsync();
         await Assertions.Expect(producer.Locator("[data-testid=return-reason]")).ToContainTextAsync("an toàn thực phẩm");
         await producer.GotoAsync($"{Url}/producer/products");
+        await producer.WaitInteractiveAsync();
         await producer.Locator("[data-testid=product-list] li", new() { HasTextString = "Đèn tre trang trí" }).Locator("a").ClickAsync();
         await Assertions.Expect(producer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/producer/products/[0-9a-f-]{36}$"));
         await producer.WaitInteractiveAsync();

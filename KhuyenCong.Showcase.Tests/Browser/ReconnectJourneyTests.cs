@@ -17,6 +17,8 @@ public sealed class ReconnectJourneyTests(SiteFixture site)
         var page = await site.NewPageAsync();
         await page.SignInAsync(relay.Url, "coso@demo.khuyencong.vn");
         await page.GotoAsync($"{relay.Url}/producer/products");
+        // A link clicked before the circuit attaches changes the address but not the page (MudBlazor's script makes that window wider).
+        await page.WaitInteractiveAsync();
         await page.Locator("[data-testid=product-list] li a").First.ClickAsync();
         await page.WaitInteractiveAsync();
         var name = page.Locator("#product-name");
