@@ -6,7 +6,7 @@ namespace KhuyenCong.Showcase.Components.Shared;
 /// <summary>The signed-in pages' one way to ask before an act, and to say how it went.</summary>
 public static class Dialogs
 {
-    /// <summary>Esc closes, a click beside does not: set once on the MudDialogProvider in AppLayout.</summary>
+    /// <summary>Esc closes, a click beside does not: set once on the MudDialogProvider in AppLayout; focus: ConfirmDialog.</summary>
     private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true };
 
     /// <summary>Asks in a MudDialog; true only when the person pressed the confirming button.</summary>
