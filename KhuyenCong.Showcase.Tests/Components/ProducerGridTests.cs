@@ -43,12 +43,14 @@ public sealed class ProducerGridTests : SignedInComponentContext
         page.FindAll("th .column-header .sortable-column-header").First().Click();
         page.WaitForAssertion(() => Assert.Equal("Đồ gỗ Thái Yên", FirstName(page)));
 
+        // The search waits out a 250 ms debounce and then a database query: 10 s leaves room for a machine busy with the
+        // browser tests running beside this one (3 s was once not enough there), and the assertion is the same.
         page.Find("#producer-search").Input("do go");
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=producer-grid] tbody tr.mud-table-row")), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=producer-grid] tbody tr.mud-table-row")), TimeSpan.FromSeconds(10));
         Assert.Equal("Đồ gỗ Thái Yên", FirstName(page));
 
         page.Find("#producer-search").Input("khong co");
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=no-producers]")), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=no-producers]")), TimeSpan.FromSeconds(10));
     }
 
     private static string FirstName(IRenderedComponent<ProducersPage> page) =>
