@@ -214,7 +214,11 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         return result;
     }
 
-    public async Task<IReadOnlyList<UserRow>> ListAsync(UserScope actor, string? search = null, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the accounts the person may see (staff: those of their units; admins and the ministry: all),
+    /// searched by e-mail or name, sorted and counted in the database; the page's roles in a second query.
+    /// </summary>
+    public async Task<Paged<UserRow>> PageAsync(UserScope actor, string? search, PageRequest page, CancellationToken ct = default)
     {
         if (!actor.IsStaff) throw new AccessDeniedException();
         var units = await geography.DirectoryAsync(ct);
@@ -227,18 +231,28 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         }
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim().ToUpperInvariant();
-            query = query.Where(u => u.NormalizedEmail!.Contains(term) || u.FullName.Contains(search.Trim()));
+            var term = search.Trim();
+            var email = term.ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(email) || u.FullName.Contains(term));
         }
-        var users = await query.OrderBy(u => u.Email).Take(500).ToListAsync(ct);
-        var ids = users.Select(u => u.Id).ToList();
-        var roles = await (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id
-                           where ids.Contains(link.UserId) select new { link.UserId, role.Name }).ToListAsync(ct);
+        var found = await query.PageAsync(page, UserSorts, u => new UserCells(u.Id, u.Email, u.FullName, u.Position, u.UnitId, u.ProducerId,
+            u.LockoutEnd, u.CreatedAt), ct);
+        var ids = found.Items.Select(u => u.Id).ToList();
+        var roles = (await (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id
+                            where ids.Contains(link.UserId) select new { link.UserId, role.Name }).ToListAsync(ct))
+            .ToLookup(r => r.UserId, r => r.Name!);
         var now = clock.GetUtcNow();
-        return [.. users.Select(u => new UserRow(u.Id, u.Email ?? "", u.FullName, u.Position,
-            [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!)], u.UnitId,
-            u.UnitId is { } unit ? units.PathOf(unit) : null, u.ProducerId, u.LockoutEnd > now, u.CreatedAt))];
+        return found.Map(u => new UserRow(u.Id, u.Email ?? "", u.FullName, u.Position, [.. roles[u.Id].Order()], u.UnitId,
+            u.UnitId is { } unit ? units.PathOf(unit) : null, u.ProducerId, u.LockoutEnd > now, u.CreatedAt));
     }
+
+    private static readonly SortMap<AppUser> UserSorts = new SortMap<AppUser>(q => q.OrderBy(u => u.NormalizedEmail), q => q.ThenBy(u => u.Id))
+        .Add(nameof(UserRow.Email), u => u.NormalizedEmail)
+        .Add(nameof(UserRow.FullName), u => u.FullName)
+        .Add(nameof(UserRow.CreatedAt), u => u.CreatedAt);
+
+    private sealed record UserCells(string Id, string? Email, string FullName, string? Position, Guid? UnitId, Guid? ProducerId,
+        DateTimeOffset? LockoutEnd, DateTimeOffset CreatedAt);
 
     /// <summary>Admin only: replaces a user's roles and scope in one transaction, audited.</summary>
     public async Task UpdateAccessAsync(UserScope admin, string userId, IReadOnlyCollection<string> roles, Guid? unitId, bool locked)

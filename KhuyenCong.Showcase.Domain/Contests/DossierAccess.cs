@@ -53,12 +53,24 @@ public sealed class DossierReaders(IRoundPanel panel)
 
     /// <summary>
     /// For lists of a round's entries (table, exports, short list): the round's staff see every facility, staff who
-    /// follow it from below only the facilities of their own unit, anyone else nothing.
+    /// follow it from below only the facilities of their own unit, anyone else nothing (null).
     /// </summary>
-    public static Func<Guid, bool>? ListFilter(UserScope actor, UnitDirectory units, Round round)
+    public static ListScope? ListScopeOf(UserScope actor, UnitDirectory units, Round round)
     {
-        if (ContestPolicy.CanManage(actor, units, round)) return _ => true;
-        if (ContestPolicy.CanView(actor, units, round)) return unitId => actor.CanSeeUnit(units, unitId);
+        if (ContestPolicy.CanManage(actor, units, round)) return ListScope.All;
+        if (ContestPolicy.CanView(actor, units, round)) return actor.SeesAllUnits ? ListScope.All : new ListScope(actor.VisibleUnits(units));
         return null;
     }
+
+    /// <summary><see cref="ListScopeOf"/> as a test on a facility's unit, for lists built in memory.</summary>
+    public static Func<Guid, bool>? ListFilter(UserScope actor, UnitDirectory units, Round round) =>
+        ListScopeOf(actor, units, round) is { } scope ? scope.Contains : null;
+}
+
+/// <summary>The facilities a list of a round's entries shows: all of them (<see cref="Units"/> null) or those of these units.</summary>
+public sealed record ListScope(IReadOnlyCollection<Guid>? Units)
+{
+    public static readonly ListScope All = new((IReadOnlyCollection<Guid>?)null);
+
+    public bool Contains(Guid unitId) => Units is null || Units.Contains(unitId);
 }

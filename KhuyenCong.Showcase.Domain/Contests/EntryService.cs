@@ -15,6 +15,10 @@ public sealed record EntryRow(Guid Id, Guid RoundId, string RoundName, ContestLe
     ProductGroup Group, string ProducerName, Guid UnitId, string UnitPath, EntryState State, DateTimeOffset? SubmittedAt, decimal? Score, int? Rank,
     bool Nominated, int Version, Deadline? Processing = null);
 
+/// <summary>What staff narrow a round's dossier list to; the search ignores diacritics and case.</summary>
+/// <param name="UnitId">Facilities in this unit or below it.</param>
+public sealed record EntryFilter(string? Search = null, EntryState? State = null, ProductGroup? Group = null, Guid? UnitId = null);
+
 public sealed record DossierVersionRow(int Number, DateTimeOffset FrozenAt);
 
 /// <param name="Producer">Null when the reader may not know who made the product (a blind round's juror).</param>
@@ -203,16 +207,92 @@ public sealed class EntryService(
         return await RowsAsync(e => e.ProducerId == producerId, ct);
     }
 
-    /// <summary>The round's dossiers: every one for its staff, only their own unit's facilities for staff who follow it from below.</summary>
+    /// <summary>
+    /// The round's dossiers, all of them (exports, the short list, tests; screens use <see cref="PageForRoundAsync"/>):
+    /// every one for its staff, only their own unit's facilities for staff who follow it from below.
+    /// </summary>
     public async Task<IReadOnlyList<EntryRow>> ForRoundAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
-        Round round;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            round = await db.RoundAsync(roundId, ct);
-        var visible = DossierReaders.ListFilter(actor, units, round) ?? throw new AccessDeniedException();
-        return [.. (await RowsAsync(e => e.RoundId == roundId && e.State != EntryState.Draft, ct)).Where(r => visible(r.UnitId))
-            .OrderBy(r => r.Code ?? "~").ThenBy(r => r.SubmittedAt)];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.RoundAsync(roundId, ct);
+        var cells = await EntrySorts.Apply(RoundEntries(db, units, actor, round, new EntryFilter()), new PageRequest())
+            .Select(EntryCellsOf).ToListAsync(ct);
+        return [.. cells.Select(c => c.ToRow(round, units))];
+    }
+
+    /// <summary>One page of the round's dossiers as <see cref="ForRoundAsync"/> sees them, filtered, sorted and counted in the database.</summary>
+    public async Task<Paged<EntryRow>> PageForRoundAsync(UserScope actor, Guid roundId, EntryFilter filter, PageRequest page,
+        CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.RoundAsync(roundId, ct);
+        return (await RoundEntries(db, units, actor, round, filter).PageAsync(page, EntrySorts, EntryCellsOf, ct)).Map(c => c.ToRow(round, units));
+    }
+
+    private static IQueryable<EntryJoin> RoundEntries(ShowcaseDb db, UnitDirectory units, UserScope actor, Round round, EntryFilter filter)
+    {
+        var scope = DossierReaders.ListScopeOf(actor, units, round) ?? throw new AccessDeniedException();
+        var roundId = round.Id;
+        var query = from e in db.Set<Entry>().AsNoTracking()
+                    where e.RoundId == roundId && e.State != EntryState.Draft
+                    join p in db.Set<Product>().AsNoTracking() on e.ProductId equals p.Id
+                    join f in db.Set<Producer>().AsNoTracking() on e.ProducerId equals f.Id
+                    select new EntryJoin { Entry = e, Product = p, Producer = f };
+        if (scope.Units is { } visible)
+        {
+            var ids = visible.ToList();
+            query = query.Where(j => ids.Contains(j.Producer.UnitId));
+        }
+        if (filter.UnitId is { } unitId)
+        {
+            var within = units.ScopeOf(unitId).ToList();
+            query = query.Where(j => within.Contains(j.Producer.UnitId));
+        }
+        if (filter.State is { } state) query = query.Where(j => j.Entry.State == state);
+        if (filter.Group is { } group) query = query.Where(j => (j.Entry.DossierGroup ?? j.Product.Group) == group);
+        if (VietnameseText.SearchKey(filter.Search) is { Length: > 0 } key)
+        {
+            // The code as typed ("T42-0007"), the product's and the facility's names without diacritics.
+            var code = filter.Search!.Trim().ToUpperInvariant();
+            query = query.Where(j => j.Product.SearchKey.Contains(key) || j.Producer.SearchKey.Contains(key)
+                || (j.Entry.Code != null && j.Entry.Code.Contains(code)));
+        }
+        return query;
+    }
+
+    /// <summary>
+    /// By code (dossiers without one yet last), then by submission; names by their folded key, so Đ sorts with D. State
+    /// and group are filters, not sorts: stored by their English names, they would sort in an order nobody reads.
+    /// </summary>
+    private static readonly SortMap<EntryJoin> EntrySorts =
+        new SortMap<EntryJoin>(q => q.OrderBy(j => j.Entry.Code ?? "~").ThenBy(j => j.Entry.SubmittedAt), q => q.ThenBy(j => j.Entry.Id))
+            .Add(nameof(EntryRow.Code), j => j.Entry.Code ?? "~")
+            .Add(nameof(EntryRow.ProductName), j => j.Product.SearchKey)
+            .Add(nameof(EntryRow.ProducerName), j => j.Producer.SearchKey)
+            .Add(nameof(EntryRow.SubmittedAt), j => j.Entry.SubmittedAt)
+            // SQLite keeps decimals as text and cannot order them: a double orders the same for 18,4 points.
+            .Add(nameof(EntryRow.Score), j => (double?)j.Entry.Score)
+            .Add(nameof(EntryRow.Rank), j => j.Entry.Rank);
+
+    // The name and group as submitted: a list of dossiers shows the dossiers, not what the product became since.
+    private static readonly System.Linq.Expressions.Expression<Func<EntryJoin, EntryCells>> EntryCellsOf = j => new EntryCells(
+        j.Entry.Id, j.Entry.Code, j.Entry.DossierProductName ?? j.Product.Name, j.Entry.DossierGroup ?? j.Product.Group, j.Producer.Name,
+        j.Producer.UnitId, j.Entry.State, j.Entry.SubmittedAt, j.Entry.Score, j.Entry.Rank, j.Entry.NominatedFromEntryId != null, j.Entry.Version);
+
+    private sealed class EntryJoin
+    {
+        public Entry Entry { get; init; } = default!;
+        public Product Product { get; init; } = default!;
+        public Producer Producer { get; init; } = default!;
+    }
+
+    private sealed record EntryCells(Guid Id, string? Code, string Product, ProductGroup Group, string Producer, Guid UnitId, EntryState State,
+        DateTimeOffset? SubmittedAt, decimal? Score, int? Rank, bool Nominated, int Version)
+    {
+        public EntryRow ToRow(Round round, UnitDirectory units) => new(Id, round.Id, round.Name, round.Level, Code, Product, Group, Producer,
+            UnitId, units.PathOf(UnitId), State, SubmittedAt, Score, Rank, Nominated, Version);
     }
 
     /// <summary>Dossiers waiting for staff across every round the actor manages, oldest first, with their processing limit.</summary>

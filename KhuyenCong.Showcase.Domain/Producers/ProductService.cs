@@ -131,10 +131,26 @@ public sealed class ProductService(
         return new ProductView(product, producer.Name, producer.UnitId, units.PathOf(producer.UnitId));
     }
 
+    /// <summary>Every product the person may see, newest change first (small lists: a producer's own; screens of staff use <see cref="PageAsync"/>).</summary>
     public async Task<IReadOnlyList<ProductCard>> ListAsync(UserScope actor, ProductFilter filter, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cells = await CardSorts.Apply(Visible(db, units, actor, filter), new PageRequest()).Select(CardCellsOf).ToListAsync(ct);
+        return [.. cells.Select(c => c.ToCard(units))];
+    }
+
+    /// <summary>One page of the products the person may see, filtered, sorted and counted in the database.</summary>
+    public async Task<Paged<ProductCard>> PageAsync(UserScope actor, ProductFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await Visible(db, units, actor, filter).PageAsync(page, CardSorts, CardCellsOf, ct)).Map(c => c.ToCard(units));
+    }
+
+    /// <summary>Staff: the products of facilities in their units; a producer: their own; anyone else nothing.</summary>
+    private static IQueryable<ProductJoin> Visible(ShowcaseDb db, UnitDirectory units, UserScope actor, ProductFilter filter)
+    {
         var producersQuery = db.Set<Producer>().AsNoTracking();
         if (actor.IsStaff)
         {
@@ -161,24 +177,39 @@ public sealed class ProductService(
 
         var query = from product in db.Set<Product>().AsNoTracking()
                     join producer in producersQuery on product.ProducerId equals producer.Id
-                    select new { product, producer };
-        if (filter.Group is { } group) query = query.Where(x => x.product.Group == group);
+                    select new ProductJoin { Product = product, Producer = producer };
+        if (filter.Group is { } group) query = query.Where(x => x.Product.Group == group);
         if (VietnameseText.SearchKey(filter.Search) is { Length: > 0 } key)
-            query = query.Where(x => x.product.SearchKey.Contains(key) || x.producer.SearchKey.Contains(key));
+            query = query.Where(x => x.Product.SearchKey.Contains(key) || x.Producer.SearchKey.Contains(key));
+        return query;
+    }
 
-        var rows = await query.Select(x => new
-        {
-            x.product.Id, x.product.ProducerId, x.product.Name, x.product.Group, x.product.UpdatedAt,
-            ProducerName = x.producer.Name, x.producer.UnitId,
-            Views = x.product.Photos.Select(p => p.View).ToList(),
-            Thumbnail = x.product.Photos.OrderBy(p => p.View).Select(p => p.ThumbnailKey).FirstOrDefault(),
-            Documents = x.product.Documents.Count,
-        }).ToListAsync(ct);
+    /// <summary>Newest change first by default; names by their folded key, so Đ sorts with D.</summary>
+    private static readonly SortMap<ProductJoin> CardSorts =
+        new SortMap<ProductJoin>(q => q.OrderByDescending(x => x.Product.UpdatedAt), q => q.ThenBy(x => x.Product.Id))
+            .Add(nameof(ProductCard.Name), x => x.Product.SearchKey)
+            .Add(nameof(ProductCard.ProducerName), x => x.Producer.SearchKey)
+            .Add(nameof(ProductCard.PhotoCount), x => x.Product.Photos.Count)
+            .Add(nameof(ProductCard.DocumentCount), x => x.Product.Documents.Count)
+            .Add(nameof(ProductCard.UpdatedAt), x => x.Product.UpdatedAt);
 
-        return [.. rows
-            .Select(r => new ProductCard(r.Id, r.ProducerId, r.Name, r.Group, r.Thumbnail, r.Views.Count, r.Documents,
-                Product.RequiredViews.All(r.Views.Contains), r.UpdatedAt, r.ProducerName, units.PathOf(r.UnitId)))
-            .OrderByDescending(c => c.UpdatedAt)];
+    private static readonly System.Linq.Expressions.Expression<Func<ProductJoin, ProductCells>> CardCellsOf = x => new ProductCells(
+        x.Product.Id, x.Product.ProducerId, x.Product.Name, x.Product.Group,
+        x.Product.Photos.OrderBy(p => p.View).Select(p => p.ThumbnailKey).FirstOrDefault(), x.Product.Photos.Count,
+        x.Product.Photos.Where(p => Product.RequiredViews.Contains(p.View)).Select(p => p.View).Distinct().Count(),
+        x.Product.Documents.Count, x.Product.UpdatedAt, x.Producer.Name, x.Producer.UnitId);
+
+    private sealed class ProductJoin
+    {
+        public Product Product { get; init; } = default!;
+        public Producer Producer { get; init; } = default!;
+    }
+
+    private sealed record ProductCells(Guid Id, Guid ProducerId, string Name, ProductGroup Group, string? Thumbnail, int Photos, int RequiredViews,
+        int Documents, DateTimeOffset UpdatedAt, string ProducerName, Guid UnitId)
+    {
+        public ProductCard ToCard(UnitDirectory units) => new(Id, ProducerId, Name, Group, Thumbnail, Photos, Documents,
+            RequiredViews == Product.RequiredViews.Count, UpdatedAt, ProducerName, units.PathOf(UnitId));
     }
 
     /// <summary>

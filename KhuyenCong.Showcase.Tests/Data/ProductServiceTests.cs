@@ -143,3 +143,49 @@ public sealed class ProductServiceTests(DatabaseFixture databases)
         Assert.DoesNotContain(host.MediaFiles(), f => f.EndsWith(Path.GetFileName(orphan.Files.Large.Key), StringComparison.Ordinal));
     }
 }
+
+[Collection(DatabaseCollection.Name)]
+public sealed class ProductPagingTests(DatabaseFixture databases)
+{
+    /// <summary>
+    /// The staff's product grid (issue 10): a page and its total from the database, sorted by folded names, searched
+    /// over product and facility without diacritics, and each card's photo count, missing views and thumbnail
+    /// computed in the same query, the same on both providers.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task APageOfProductsShouldBeSortedFilteredAndCountedInTheDatabase(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind);
+        var world = await Scenario.CreateAsync(host);
+        var thachHa = await world.ProducerAsync("T4201", "HTX Gốm Thạch Hà");
+        foreach (var name in new[] { "Gốm men lam", "Đồ gỗ mỹ nghệ", "Dệt thổ cẩm" }) await world.ProductAsync(thachHa, name);
+        var products = host.Get<ProductService>();
+        // Two of the three required views: the card says a view is missing.
+        await products.CreateAsync(thachHa, Products.Details("Bánh đa vừng", ProductGroup.FoodAndAgroProcessing),
+            new ProductChanges([await world.PhotoAsync(PhotoView.Front), await world.PhotoAsync(PhotoView.Side)], [], [], []));
+        var elsewhere = await world.ProducerAsync("T3301", "Cơ sở Phố Hiến");
+        await world.ProductAsync(elsewhere, "Nhãn lồng");
+        var staff = await world.UserAsync(Roles.ProvinceStaff, "42");
+        static string[] Names(Paged<ProductCard> page) => [.. page.Items.Select(c => c.Name)];
+
+        var first = await products.PageAsync(staff, new ProductFilter(), new PageRequest(0, 3, nameof(ProductCard.Name)));
+        Assert.Equal(4, first.Total);
+        Assert.Equal(["Bánh đa vừng", "Dệt thổ cẩm", "Đồ gỗ mỹ nghệ"], Names(first));
+        var cake = first.Items[0];
+        Assert.Equal((2, 0, false), (cake.PhotoCount, cake.DocumentCount, cake.HasRequiredPhotos));
+        Assert.NotNull(cake.ThumbnailKey);
+        Assert.Equal((3, 1, true), (first.Items[1].PhotoCount, first.Items[1].DocumentCount, first.Items[1].HasRequiredPhotos));
+        Assert.Equal(["Gốm men lam"], Names(await products.PageAsync(staff, new ProductFilter(), new PageRequest(1, 3, nameof(ProductCard.Name)))));
+        var fewestPhotos = await products.PageAsync(staff, new ProductFilter(), new PageRequest(0, 1, nameof(ProductCard.PhotoCount)));
+        Assert.Equal(["Bánh đa vừng"], Names(fewestPhotos));
+
+        Assert.Equal(["Đồ gỗ mỹ nghệ"], Names(await products.PageAsync(staff, new ProductFilter("DO GO"), new PageRequest())));
+        Assert.Equal(4, (await products.PageAsync(staff, new ProductFilter("thach ha"), new PageRequest())).Total);
+        Assert.Equal(["Bánh đa vừng"], Names(await products.PageAsync(staff, new ProductFilter(Group: ProductGroup.FoodAndAgroProcessing), new PageRequest())));
+        // The Hưng Yên product is outside the Hà Tĩnh officer's units: not on any page, not in the total.
+        Assert.Equal(0, (await products.PageAsync(staff, new ProductFilter("nhan long"), new PageRequest())).Total);
+        // The list a producer sees is theirs, from the same query.
+        Assert.Equal(["Nhãn lồng"], (await products.ListAsync(elsewhere, new ProductFilter())).Select(c => c.Name));
+    }
+}
