@@ -108,6 +108,48 @@ using (var playwright = await Playwright.CreateAsync())
         renders.Add(clock.Elapsed.TotalMilliseconds);
     }
     Console.WriteLine($"results tab with {totals} rows, click to last row, median of 3: {renders.Order().ElementAt(1):0} ms   [target < 2000 ms]");
+
+    // 3b. Lists on MudDataGrid with server paging (issue 10): the round's 2 000 dossiers and 5 000 products, from the
+    //     address typed to the first page's rows on screen, and a click on the pager to the next page's rows.
+    var extra = 5000 - await ProductCountAsync();
+    await SeedProductsAsync(extra);
+    var lists = new (string Label, string Path, string Grid)[]
+    {
+        ($"round entries ({Entries} dossiers)", $"staff/rounds/{bigRound}", "entry-table"),
+        ($"staff products ({await ProductCountAsync()})", "staff/products", "product-list"),
+        ("staff producers", "staff/producers", "producer-grid"),
+    };
+    foreach (var (label, path, grid) in lists)
+    {
+        var firstPage = new List<double>();
+        var nextPage = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync($"{url}/{path}");
+            var rows = page.Locator($"[data-testid={grid}] tbody tr.mud-table-row");
+            await rows.Nth(Math.Min(19, await CountWhenShownAsync(rows) - 1)).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            firstPage.Add(clock.Elapsed.TotalMilliseconds);
+            await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            var next = page.Locator($"[data-testid={grid}] .mud-table-pagination-actions button").Nth(2);
+            if (!await next.IsEnabledAsync()) continue;
+            var before = await rows.First.InnerTextAsync();
+            clock.Restart();
+            await next.ClickAsync();
+            await page.WaitForFunctionAsync("([selector, before]) => { const r = document.querySelector(selector); return r && r.innerText !== before; }",
+                new object[] { $"[data-testid={grid}] tbody tr.mud-table-row", before });
+            nextPage.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"{label}: address to first page on screen, median of 5: {firstPage.Order().ElementAt(2):0} ms; " +
+            $"next page: {(nextPage.Count > 0 ? $"{nextPage.Order().ElementAt(nextPage.Count / 2):0} ms" : "one page only")}   [target < 300 ms]");
+    }
+}
+
+// The list's rows once the grid shows any (a short list has fewer than 20).
+static async Task<int> CountWhenShownAsync(ILocator rows)
+{
+    await rows.First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    return await rows.CountAsync();
 }
 
 // 4. 50 judges typing at once: each keystroke saves one criterion score. Flat out (every judge's next save starts
@@ -214,6 +256,24 @@ async Task<Guid> SeedBigRoundAsync()
     }
     await SaveInBatches(sheets);
     return round.Id;
+}
+
+async Task<int> ProductCountAsync()
+{
+    await using var db = await factory.CreateDbContextAsync();
+    return await db.Set<Product>().CountAsync();
+}
+
+async Task SeedProductsAsync(int count)
+{
+    if (count <= 0) return;
+    var now = DateTimeOffset.UtcNow;
+    var unit = await LoadUnit(commune.Id);
+    var facilities = Enumerable.Range(1, 50).Select(i => Producer.Create(new ProducerDetails(LegalForm.HouseholdBusiness, $"Cơ sở đo danh sách {i}", $"BENCH-L{i}",
+        null, null, "Thôn 2", "Người đo", null, "0912000001", null, null, null, null), unit, now)).ToList();
+    var items = Enumerable.Range(0, count).Select(i => Product.Create(facilities[i % facilities.Count].Id,
+        new ProductDetails($"Sản phẩm danh sách {i + 1}", (ProductGroup)(1 + i % 4), "Mô tả", null, null, null, null, null, null), now));
+    await SaveInBatches(facilities.Cast<object>().Concat(items));
 }
 
 async Task SaveInBatches(IEnumerable<object> rows)
