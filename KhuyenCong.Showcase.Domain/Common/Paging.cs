@@ -46,6 +46,9 @@ public sealed class SortMap<T>
 
     public IOrderedQueryable<T> Apply(IQueryable<T> query, PageRequest request) =>
         _tieBreak(request.SortBy is { } column && _sorts.TryGetValue(column, out var sort) ? sort(query, request.Descending) : _default(query));
+
+    /// <summary>The list's default order, with its tie-break.</summary>
+    public IOrderedQueryable<T> ApplyDefault(IQueryable<T> query) => _tieBreak(_default(query));
 }
 
 public static class Paging
@@ -64,6 +67,11 @@ public static class Paging
         if (rows.Count > 0) return new([.. rows.Select(r => r.Item)], rows[0].Total);
         return new([], request.SafePage == 0 ? 0 : await query.CountAsync(ct));
     }
+
+    /// <summary>The whole list in its default order, projected in the database: <see cref="PageAsync"/> without a page, for small lists and exports.</summary>
+    public static Task<List<TOut>> ToSortedListAsync<T, TOut>(this IQueryable<T> query, SortMap<T> sorts, Expression<Func<T, TOut>> projection,
+        CancellationToken ct = default) =>
+        sorts.ApplyDefault(query).Select(projection).ToListAsync(ct);
 
     /// <summary>x => new Counted(projection(x), query.Count()), built once per call.</summary>
     private static Expression<Func<T, Counted<TOut>>> WithTotal<T, TOut>(Expression<Func<T, TOut>> projection, IQueryable<T> query)

@@ -216,8 +216,7 @@ public sealed class EntryService(
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var round = await db.RoundAsync(roundId, ct);
-        var cells = await EntrySorts.Apply(RoundEntries(db, units, actor, round, new EntryFilter()), new PageRequest())
-            .Select(EntryCellsOf).ToListAsync(ct);
+        var cells = await RoundEntries(db, units, actor, round, new EntryFilter()).ToSortedListAsync(EntrySorts, EntryCellsOf, ct);
         return [.. cells.Select(c => c.ToRow(round, units))];
     }
 

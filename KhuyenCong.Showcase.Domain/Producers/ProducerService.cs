@@ -67,7 +67,7 @@ public sealed class ProducerService(IDbContextFactory<ShowcaseDb> dbFactory, Geo
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cells = await Sorts(db).Apply(Visible(db, actor, units, filter), new PageRequest()).Select(Cells(db)).ToListAsync(ct);
+        var cells = await Visible(db, actor, units, filter).ToSortedListAsync(Sorts(db), Cells(db), ct);
         return [.. cells.Select(c => c.ToRow(units))];
     }
 

@@ -136,7 +136,7 @@ public sealed class ProductService(
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cells = await CardSorts.Apply(Visible(db, units, actor, filter), new PageRequest()).Select(CardCellsOf).ToListAsync(ct);
+        var cells = await Visible(db, units, actor, filter).ToSortedListAsync(CardSorts, CardCellsOf, ct);
         return [.. cells.Select(c => c.ToCard(units))];
     }
 

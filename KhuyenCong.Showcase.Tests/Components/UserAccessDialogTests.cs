@@ -3,7 +3,6 @@ using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Admin;
 using KhuyenCong.Showcase.Geography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -25,8 +24,8 @@ public sealed class UserAccessDialogTests : SignedInComponentContext
     {
         _officer = await World.UserAsync(Roles.LocalStaff, "T4201");
         _admin = await World.UserAsync(Roles.Admin);
-        _officerEmail = await World.QueryAsync(db => db.Users.Where(u => u.Id == _officer.UserId).Select(u => u.Email!).SingleAsync());
-        _adminEmail = await World.QueryAsync(db => db.Users.Where(u => u.Id == _admin.UserId).Select(u => u.Email!).SingleAsync());
+        _officerEmail = await World.EmailOfAsync(_officer);
+        _adminEmail = await World.EmailOfAsync(_admin);
         return _admin;
     }
 

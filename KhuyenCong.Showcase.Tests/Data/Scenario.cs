@@ -52,6 +52,9 @@ public sealed class Scenario(ShowcaseHost host)
         return await host.Get<AccountService>().ScopeForAsync(user.Id);
     }
 
+    /// <summary>The sign-in address <see cref="UserAsync"/> made up for the person.</summary>
+    public Task<string> EmailOfAsync(UserScope user) => QueryAsync(db => db.Users.Where(u => u.Id == user.UserId).Select(u => u.Email!).SingleAsync());
+
     public async Task<UserScope> ProducerAsync(string communeCode, string name = "HTX Mây tre đan")
     {
         var actor = await UserAsync(Roles.Producer);

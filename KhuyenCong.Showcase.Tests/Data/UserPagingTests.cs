@@ -1,7 +1,6 @@
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace KhuyenCong.Showcase.Tests.Data;
 
@@ -24,13 +23,12 @@ public sealed class UserPagingTests(DatabaseFixture databases)
         var hungYen = await world.UserAsync(Roles.ProvinceStaff, "33");
         var admin = await world.UserAsync(Roles.Admin);
         var accounts = host.Get<AccountService>();
-        async Task<string> EmailAsync(UserScope user) => (await world.QueryAsync(db => db.Users.Where(u => u.Id == user.UserId).Select(u => u.Email!).SingleAsync()));
-        var hungYenEmail = await EmailAsync(hungYen);
+        var hungYenEmail = await world.EmailOfAsync(hungYen);
 
         var first = await accounts.PageAsync(province, null, new PageRequest(0, 3));
         Assert.Equal(4, first.Total);
         var mine = new List<string>();
-        foreach (var user in communes.Append(province)) mine.Add(await EmailAsync(user));
+        foreach (var user in communes.Append(province)) mine.Add(await world.EmailOfAsync(user));
         mine.Sort(StringComparer.OrdinalIgnoreCase);
         Assert.Equal(mine.Take(3), first.Items.Select(u => u.Email));
         Assert.Equal([mine[3]], (await accounts.PageAsync(province, null, new PageRequest(1, 3))).Items.Select(u => u.Email));

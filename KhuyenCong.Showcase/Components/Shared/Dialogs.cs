@@ -22,9 +22,15 @@ public static class Dialogs
             { d => d.ConfirmTestId, testId },
             { d => d.Danger, danger },
         };
-        var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters, Options);
-        var result = await dialog.Result;
-        return result is { Canceled: false };
+        return await dialogs.AskAsync(title, parameters);
+    }
+
+    /// <summary>Shows a dialog of the signed-in pages and waits: true when it closed with a result, false when cancelled.</summary>
+    public static async Task<bool> AskAsync<TDialog>(this IDialogService dialogs, string title, DialogParameters<TDialog> parameters)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent
+    {
+        var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, Options);
+        return await dialog.Result is { Canceled: false };
     }
 
     /// <summary>"Saved", or the reason it was not (someone else's change included), in the corner of the screen.</summary>
