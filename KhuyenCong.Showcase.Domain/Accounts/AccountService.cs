@@ -231,9 +231,10 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         }
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim();
-            var email = term.ToUpperInvariant();
-            query = query.Where(u => u.NormalizedEmail!.Contains(email) || u.FullName.Contains(term));
+            // "dang thi" finds "Đặng Thị Hà"; an address is matched as typed, without case.
+            var email = search.Trim().ToUpperInvariant();
+            var key = VietnameseText.SearchKey(search);
+            query = query.Where(u => u.NormalizedEmail!.Contains(email) || (key.Length > 0 && u.NameKey.Contains(key)));
         }
         var found = await query.PageAsync(page, UserSorts, u => new UserCells(u.Id, u.Email, u.FullName, u.Position, u.UnitId, u.ProducerId,
             u.LockoutEnd, u.CreatedAt), ct);
@@ -248,7 +249,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
 
     private static readonly SortMap<AppUser> UserSorts = new SortMap<AppUser>(q => q.OrderBy(u => u.NormalizedEmail), q => q.ThenBy(u => u.Id))
         .Add(nameof(UserRow.Email), u => u.NormalizedEmail)
-        .Add(nameof(UserRow.FullName), u => u.FullName)
+        .Add(nameof(UserRow.FullName), u => u.NameKey)
         .Add(nameof(UserRow.CreatedAt), u => u.CreatedAt);
 
     private sealed record UserCells(string Id, string? Email, string FullName, string? Position, Guid? UnitId, Guid? ProducerId,

@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Common;
 using Microsoft.AspNetCore.Identity;
 
 namespace KhuyenCong.Showcase.Accounts;
@@ -7,7 +8,20 @@ public sealed class AppUser : IdentityUser
     public const int FullNameMaxLength = 120;
     public const int PositionMaxLength = 120;
 
-    public string FullName { get; set; } = "";
+    private string _fullName = "";
+
+    public string FullName
+    {
+        get => _fullName;
+        set
+        {
+            _fullName = value;
+            NameKey = VietnameseText.SearchKey(value);
+        }
+    }
+
+    /// <summary>The name folded for search ("Đặng Thị Hà" → "dang thi ha"), kept with <see cref="FullName"/>.</summary>
+    public string NameKey { get; private set; } = "";
 
     /// <summary>Job title, printed in a judge's score-sheet header (TT 26/2014 Phụ lục 4).</summary>
     public string? Position { get; set; }

@@ -148,6 +148,9 @@ public sealed class Round : IVersioned
 
     public Guid Id { get; private set; }
     public string Code { get; private set; } = "";
+
+    /// <summary>Name and code folded for search without diacritics ("binh chon ... ha tinh t42 2025"), name first so that it sorts by name; kept by <see cref="Fold"/>.</summary>
+    public string SearchKey { get; private set; } = "";
     public ContestLevel Level { get; private set; }
     public Guid UnitId { get; private set; }
     public int Year { get; private set; }
@@ -216,6 +219,7 @@ public sealed class Round : IVersioned
         UnitId = details.UnitId;
         Year = details.Year;
         Name = VietnameseText.Required(details.Name, NameMaxLength, Messages.RoundNameRequired);
+        Fold();
         Organiser = VietnameseText.Required(details.Organiser, OrganiserMaxLength, Messages.RoundOrganiserRequired);
         Establishment = details.Establishment;
         Schedule = details.Schedule;
@@ -271,7 +275,11 @@ public sealed class Round : IVersioned
     internal void NumberCode(int sameCodeRounds)
     {
         if (sameCodeRounds > 0) Code = $"{Code}-{sameCodeRounds + 1}";
+        Fold();
     }
+
+    /// <summary>Recomputes <see cref="SearchKey"/> from the code and name (also for rows saved before the key existed).</summary>
+    internal void Fold() => SearchKey = VietnameseText.SearchKey($"{Name} {Code}");
 
     public void Open()
     {

@@ -12,6 +12,9 @@ namespace KhuyenCong.Showcase.Contests;
 public sealed record RoundRow(Guid Id, string Code, string Name, ContestLevel Level, string UnitPath, int Year, RoundState State,
     RoundSchedule Schedule, int Entries, int AwaitingReview, int Accepted, int Recognised, bool CanManage);
 
+/// <summary>What staff narrow the rounds by: year, level, state, and words of the code or name without diacritics.</summary>
+public sealed record RoundFilter(int? Year = null, ContestLevel? Level = null, RoundState? State = null, string? Search = null);
+
 public sealed record CountBy(string Label, int Count);
 
 /// <param name="Warnings">What the regulation does not forbid but staff should know (a second round within two years).</param>
@@ -133,30 +136,81 @@ public sealed class RoundService(
         return round;
     }
 
+    /// <summary>Every round the person may see, newest year first (small lists and tests; the rounds page uses <see cref="PageAsync"/>).</summary>
     public async Task<IReadOnlyList<RoundRow>> ListAsync(UserScope actor, CancellationToken ct = default)
     {
-        if (!actor.IsStaff) throw new AccessDeniedException();
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rounds = await db.Set<Round>().AsNoTracking().ToListAsync(ct);
-        var visible = rounds.Where(r => ContestPolicy.CanView(actor, units, r)).ToList();
-        var ids = visible.Select(r => r.Id).ToList();
-        var counts = await db.Set<Entry>().Where(e => ids.Contains(e.RoundId)).GroupBy(e => new { e.RoundId, e.State })
-            .Select(g => new { g.Key.RoundId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
-        int Count(Guid round, params EntryState[] states) => counts.Where(c => c.RoundId == round && states.Contains(c.State)).Sum(c => c.Count);
-        return [.. visible.OrderByDescending(r => r.Year).ThenBy(r => r.Level).ThenBy(r => r.Name)
-            .Select(r => new RoundRow(r.Id, r.Code, r.Name, r.Level, AreaName(units, r), r.Year, r.State, r.Schedule,
-                Count(r.Id, Enum.GetValues<EntryState>().Where(s => s != EntryState.Draft).ToArray()),
-                Count(r.Id, EntryState.Submitted), Count(r.Id, EntryState.Accepted, EntryState.Recognised, EntryState.NotRecognised, EntryState.Revoked),
-                Count(r.Id, EntryState.Recognised), ContestPolicy.CanManage(actor, units, r)))];
+        var cells = await Visible(db, actor, units, new RoundFilter()).ToSortedListAsync(RoundSorts, Cells(db), ct);
+        return [.. cells.Select(c => c.ToRow(actor, units))];
+    }
+
+    /// <summary>One page of the rounds the person may see, filtered, sorted and counted in the database.</summary>
+    public async Task<Paged<RoundRow>> PageAsync(UserScope actor, RoundFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await Visible(db, actor, units, filter).PageAsync(page, RoundSorts, Cells(db), ct)).Map(c => c.ToRow(actor, units));
+    }
+
+    /// <summary>The years of the rounds the person may see, newest first (the year filter's choices).</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(UserScope actor, CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Visible(db, actor, units, new RoundFilter()).Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+    }
+
+    private static IQueryable<Round> Visible(ShowcaseDb db, UserScope actor, UnitDirectory units, RoundFilter filter)
+    {
+        if (!actor.IsStaff) throw new AccessDeniedException();
+        var query = db.Set<Round>().AsNoTracking().Where(ContestPolicy.Viewable(actor, units));
+        if (filter.Year is { } year) query = query.Where(r => r.Year == year);
+        if (filter.Level is { } level) query = query.Where(r => r.Level == level);
+        if (filter.State is { } state) query = query.Where(r => r.State == state);
+        if (VietnameseText.SearchKey(filter.Search) is { Length: > 0 } key) query = query.Where(r => r.SearchKey.Contains(key));
+        return query;
+    }
+
+    /// <summary>Levels from the commune up (stored by name, they would sort alphabetically).</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Round, int>> LevelOrder = r =>
+        r.Level == ContestLevel.Commune ? 0 : r.Level == ContestLevel.District ? 1 : r.Level == ContestLevel.Province ? 2 : r.Level == ContestLevel.Region ? 3 : 4;
+
+    private static readonly SortMap<Round> RoundSorts =
+        new SortMap<Round>(q => q.OrderByDescending(r => r.Year).ThenBy(LevelOrder).ThenBy(r => r.SearchKey), q => q.ThenBy(r => r.Id))
+            .Add(nameof(RoundRow.Code), r => r.Code)
+            .Add(nameof(RoundRow.Name), r => r.SearchKey)
+            .Add(nameof(RoundRow.Level), LevelOrder)
+            .Add(nameof(RoundRow.Year), r => r.Year)
+            .Add(nameof(RoundRow.Schedule), r => r.Schedule.RegistrationOpens);
+
+    private static System.Linq.Expressions.Expression<Func<Round, RoundCells>> Cells(ShowcaseDb db)
+    {
+        var entries = db.Set<Entry>();
+        return r => new RoundCells(r.Id, r.Code, r.Name, r.Level, r.UnitId, r.RegionId, r.Year, r.State, r.Schedule,
+            entries.Count(e => e.RoundId == r.Id && e.State != EntryState.Draft),
+            entries.Count(e => e.RoundId == r.Id && e.State == EntryState.Submitted),
+            entries.Count(e => e.RoundId == r.Id && (e.State == EntryState.Accepted || e.State == EntryState.Recognised
+                || e.State == EntryState.NotRecognised || e.State == EntryState.Revoked)),
+            entries.Count(e => e.RoundId == r.Id && e.State == EntryState.Recognised));
+    }
+
+    private sealed record RoundCells(Guid Id, string Code, string Name, ContestLevel Level, Guid UnitId, Guid? RegionId, int Year,
+        RoundState State, RoundSchedule Schedule, int Entries, int AwaitingReview, int Accepted, int Recognised)
+    {
+        public RoundRow ToRow(UserScope actor, UnitDirectory units) =>
+            new(Id, Code, Name, Level, AreaName(units, Level, UnitId, RegionId), Year, State, Schedule, Entries, AwaitingReview, Accepted,
+                Recognised, ContestPolicy.CanManage(actor, units, Level, UnitId));
     }
 
     /// <summary>"Khu vực phía Bắc (tổ chức tại Hà Tĩnh)" for a region round; the unit's path otherwise.</summary>
-    public static string AreaName(UnitDirectory units, Round round) =>
-        round.Level == ContestLevel.Region && round.RegionId is { } region && units.FindRegion(region) is { } r
-            ? string.Format(Messages.Round_RegionHeldIn, r.Name, units.Find(round.UnitId)?.DisplayName)
-            : round.Level == ContestLevel.National ? string.Format(Messages.Round_NationalHeldIn, units.Find(round.UnitId)?.DisplayName)
-            : units.PathOf(round.UnitId);
+    public static string AreaName(UnitDirectory units, Round round) => AreaName(units, round.Level, round.UnitId, round.RegionId);
+
+    private static string AreaName(UnitDirectory units, ContestLevel level, Guid unitId, Guid? regionId) =>
+        level == ContestLevel.Region && regionId is { } region && units.FindRegion(region) is { } r
+            ? string.Format(Messages.Round_RegionHeldIn, r.Name, units.Find(unitId)?.DisplayName)
+            : level == ContestLevel.National ? string.Format(Messages.Round_NationalHeldIn, units.Find(unitId)?.DisplayName)
+            : units.PathOf(unitId);
 
     /// <summary>
     /// Rounds a producer may enter today: accepting registrations, whose area contains the facility, and taking direct

@@ -16,6 +16,7 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         round.Property(r => r.Id).ValueGeneratedNever();
         round.Property(r => r.Code).HasMaxLength(Round.CodeMaxLength).IsRequired();
         round.Property(r => r.Name).HasMaxLength(Round.NameMaxLength).IsRequired();
+        round.Property(r => r.SearchKey).HasMaxLength(Round.CodeMaxLength + 1 + Round.NameMaxLength).IsRequired();
         round.Property(r => r.Organiser).HasMaxLength(Round.OrganiserMaxLength).IsRequired();
         round.Property(r => r.PassMark).HasPrecision(5, 2);
         round.Property(r => r.Version).IsConcurrencyToken();

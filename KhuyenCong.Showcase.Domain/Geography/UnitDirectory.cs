@@ -123,6 +123,26 @@ public sealed class UnitDirectory
         return frozen;
     }
 
+    /// <summary>
+    /// The units whose <see cref="ScopeOf"/> holds <paramref name="id"/>: the unit, the units above it, and the units that
+    /// succeeded any of those, with what is above them (a Hải Dương commune of 2024 lies under Hải Phòng too).
+    /// </summary>
+    public IReadOnlySet<Guid> CoveringOf(Guid id)
+    {
+        var covering = new HashSet<Guid>();
+        var pending = new Stack<Guid>();
+        pending.Push(id);
+        while (pending.Count > 0)
+        {
+            var unit = pending.Pop();
+            if (!_nodes.TryGetValue(unit, out var node) || !covering.Add(unit)) continue;
+            if (node.ParentId is { } parent) pending.Push(parent);
+            if (_successors.TryGetValue(unit, out var news))
+                foreach (var successor in news) pending.Push(successor);
+        }
+        return covering;
+    }
+
     private IEnumerable<Guid> Descendants(Guid id)
     {
         var stack = new Stack<Guid>();

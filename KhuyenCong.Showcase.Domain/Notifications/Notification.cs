@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,11 +43,20 @@ public static class Notify
 
 public sealed class NotificationService(IDbContextFactory<ShowcaseDb> dbFactory, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<Notification>> InboxAsync(string userId, CancellationToken ct = default)
+    private static readonly SortMap<Notification> Sorts =
+        new SortMap<Notification>(q => q.OrderByDescending(n => n.CreatedAt), q => q.ThenByDescending(n => n.Id))
+            .Add(nameof(Notification.CreatedAt), n => n.CreatedAt);
+
+    /// <summary>
+    /// One page of the person's inbox, newest first. With <paramref name="unreadAsOf"/>, only what was unread at that
+    /// moment (the page marks everything read when it opens, and still shows which messages were new).
+    /// </summary>
+    public async Task<Paged<Notification>> PageAsync(string userId, DateTimeOffset? unreadAsOf, PageRequest page, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId)
-            .OrderByDescending(n => n.CreatedAt).Take(100).ToListAsync(ct);
+        var query = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId);
+        if (unreadAsOf is { } at) query = query.Where(n => n.ReadAt == null || n.ReadAt >= at);
+        return await query.PageAsync(page, Sorts, n => n, ct);
     }
 
     public async Task<int> UnreadAsync(string userId, CancellationToken ct = default)
@@ -55,11 +65,14 @@ public sealed class NotificationService(IDbContextFactory<ShowcaseDb> dbFactory,
         return await db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
     }
 
-    public async Task MarkAllReadAsync(string userId, CancellationToken ct = default)
+    /// <summary>Marks the whole inbox read in one statement; returns the moment used, which <see cref="PageAsync"/> takes to find what was new.</summary>
+    public async Task<DateTimeOffset> MarkAllReadAsync(string userId, CancellationToken ct = default)
     {
+        // To the millisecond: what every provider stores (SQLite as unix ms, PostgreSQL to the µs), so ReadAt == now compares equal.
+        var clockNow = clock.GetUtcNow();
+        var now = new DateTimeOffset(clockNow.Ticks - clockNow.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var unread = await db.Set<Notification>().Where(n => n.UserId == userId && n.ReadAt == null).ToListAsync(ct);
-        foreach (var n in unread) n.MarkRead(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await db.Set<Notification>().Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
+        return now;
     }
 }

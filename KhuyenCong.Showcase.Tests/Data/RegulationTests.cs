@@ -285,7 +285,7 @@ public sealed class RegulationTests(DatabaseFixture databases)
         Assert.Contains(rows, r => r.Channel == ComplaintChannel.Paper && r.Complainant == "Ông Nguyễn Văn An" && r.EntryId is null);
         Assert.Contains(rows, r => r.Channel == ComplaintChannel.Online && r.Complainant == "HTX Hàng Xóm" && r.EntryId == id);
         // The entrant is told someone complained about its entry.
-        var inbox = await host.Get<NotificationService>().InboxAsync(producer.UserId);
+        var inbox = (await host.Get<NotificationService>().PageAsync(producer.UserId, null, new PageRequest(0, 200))).Items;
         Assert.Contains(inbox, n => n.Link == $"/producer/entries/{id}" && n.Text.Contains("khiếu nại", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -321,7 +321,7 @@ public sealed class RegulationTests(DatabaseFixture databases)
             Assert.Equal("88/QĐ-UBND", after.RootElement.GetProperty("Revocation").GetProperty("Number").GetString());
             Assert.Equal("Sản phẩm không còn sản xuất tại cơ sở", after.RootElement.GetProperty("RevocationReason").GetString());
         }
-        Assert.Contains(await host.Get<NotificationService>().InboxAsync(producer.UserId), n => n.Text.Contains("88/QĐ-UBND"));
+        Assert.Contains((await host.Get<NotificationService>().PageAsync(producer.UserId, null, new PageRequest(0, 200))).Items, n => n.Text.Contains("88/QĐ-UBND"));
 
         var province = await world.UserAsync(Roles.ProvinceStaff, "42");
         var provinceRound = await contest.OpenRoundAsync(province, ContestLevel.Province, "42");

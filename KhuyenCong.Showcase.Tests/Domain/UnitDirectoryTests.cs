@@ -41,6 +41,18 @@ public sealed class UnitDirectoryTests
     }
 
     [Fact]
+    public void TheUnitsCoveringAUnitShouldBeExactlyThoseWhoseScopeHoldsIt()
+    {
+        // A commune of old Hải Dương lies under its district, its province, and Hải Phòng which succeeded it, and under the new commune.
+        Assert.Equal(new HashSet<Guid> { OldCommune.Id, KinhMon.Id, HaiDuong.Id, HaiPhong.Id, NewCommune.Id }, Directory.CoveringOf(OldCommune.Id));
+        Assert.Equal(new HashSet<Guid> { ThachHa.Id, HaTinh.Id }, Directory.CoveringOf(ThachHa.Id));
+        Assert.Empty(Directory.CoveringOf(Guid.NewGuid()));
+        // The reverse of ScopeOf, over every pair of units.
+        foreach (var unit in Directory.All)
+            Assert.Equal(Directory.All.Where(u => Directory.ScopeOf(u.Id).Contains(unit.Id)).Select(u => u.Id).ToHashSet(), Directory.CoveringOf(unit.Id));
+    }
+
+    [Fact]
     public void ProvincesShouldBeListedAsTheyWereOnTheDay()
     {
         Assert.Equal(["30", "42"], Directory.ProvincesOn(new DateOnly(2024, 1, 1)).Select(p => p.Code));

@@ -26,6 +26,7 @@ public static class DataSetup
                 await db.Database.CloseConnectionAsync();
             }
             await db.Database.MigrateAsync(ct);
+            await SearchKeyBackfill.RunAsync(db, ct);
         }
         await services.GetRequiredService<AccountService>().EnsureRolesAsync();
         var units = await services.GetRequiredService<GeographyService>().ImportReferenceProvincesAsync(ct);

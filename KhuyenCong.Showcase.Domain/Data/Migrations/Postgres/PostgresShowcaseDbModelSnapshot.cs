@@ -55,6 +55,11 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                     b.Property<long?>("LockoutEnd")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -93,6 +98,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -615,6 +622,11 @@ namespace KhuyenCong.Showcase.Data.Migrations.Postgres
 
                     b.Property<bool>("RequireDeclaration")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(231)
+                        .HasColumnType("character varying(231)");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -59,6 +59,12 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                     b.Property<long?>("LockoutEnd")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)")
+                        .UseCollation("Vietnamese_100_CS_AS");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)")
@@ -104,6 +110,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
                         .UseCollation("Vietnamese_100_CS_AS");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -666,6 +674,12 @@ namespace KhuyenCong.Showcase.Data.Migrations.SqlServer
 
                     b.Property<bool>("RequireDeclaration")
                         .HasColumnType("bit");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(231)
+                        .HasColumnType("nvarchar(231)")
+                        .UseCollation("Vietnamese_100_CS_AS");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -50,6 +50,11 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                     b.Property<long?>("LockoutEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -88,6 +93,8 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -610,6 +617,11 @@ namespace KhuyenCong.Showcase.Data.Migrations.Sqlite
 
                     b.Property<bool>("RequireDeclaration")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(231)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
