@@ -1,3 +1,4 @@
+using KhuyenCong.Showcase.Accounts;
 using System.Globalization;
 using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Data;
@@ -11,6 +12,13 @@ public sealed record UnitImportReport(int Created, int Updated, int SuccessorLin
 {
     public bool Succeeded => Errors.Count == 0;
 }
+
+/// <summary>What the administrator narrows the units by: tier, the province they lie in, words of the name or code, and whether units no longer in force show.</summary>
+public sealed record UnitFilter(string? Search = null, UnitTier? Tier = null, Guid? ProvinceId = null, bool IncludeHistory = false);
+
+/// <param name="Children">Units directly below (a province's communes after 2025, its districts before).</param>
+public sealed record UnitRow(Guid Id, string Code, string Name, UnitKind Kind, string? ParentPath, DateOnly ValidFrom, DateOnly? ValidTo,
+    bool InForce, IReadOnlyList<string> Successors, int Children);
 
 public sealed class GeographyService(IDbContextFactory<ShowcaseDb> dbFactory, IMemoryCache cache, TimeProvider clock)
 {
@@ -41,6 +49,45 @@ public sealed class GeographyService(IDbContextFactory<ShowcaseDb> dbFactory, IM
     }
 
     public void Invalidate() => cache.Remove(CacheKey);
+
+    /// <summary>One page of the administrative units (the admin's reference table), filtered, sorted and counted in the database.</summary>
+    public async Task<Paged<UnitRow>> PageAsync(UserScope actor, UnitFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        if (!actor.IsAdmin) throw new AccessDeniedException();
+        var units = await DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Set<AdministrativeUnit>().AsNoTracking();
+        if (filter.Tier is { } tier)
+        {
+            var kinds = Enum.GetValues<UnitKind>().Where(k => AdministrativeUnit.TierOf(k) == tier).ToList();
+            query = query.Where(u => kinds.Contains(u.Kind));
+        }
+        if (filter.ProvinceId is { } province)
+        {
+            var within = units.ScopeOf(province).ToList();
+            query = query.Where(u => within.Contains(u.Id));
+        }
+        var today = Today;
+        if (!filter.IncludeHistory)
+        {
+            query = query.Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo >= today));
+        }
+        if (VietnameseText.SearchKey(filter.Search) is { Length: > 0 } key)
+        {
+            var code = filter.Search!.Trim();
+            query = query.Where(u => u.SearchKey.Contains(key) || u.Code == code);
+        }
+        var all = db.Set<AdministrativeUnit>();
+        var sorts = new SortMap<AdministrativeUnit>(q => q.OrderBy(u => u.Code).ThenBy(u => u.ValidFrom), q => q.ThenBy(u => u.Id))
+            .Add(nameof(UnitRow.Code), u => u.Code)
+            .Add(nameof(UnitRow.Name), u => u.SearchKey)
+            .Add(nameof(UnitRow.ValidFrom), u => u.ValidFrom)
+            .Add(nameof(UnitRow.Children), u => all.Count(c => c.ParentId == u.Id));
+        return (await query.PageAsync(page, sorts, u => new { u.Id, u.Code, u.Name, u.IsSample, u.Kind, u.ParentId, u.ValidFrom, u.ValidTo,
+                Children = all.Count(c => c.ParentId == u.Id) }, ct))
+            .Map(u => new UnitRow(u.Id, u.Code, u.IsSample ? $"{u.Name} ({Messages.SampleMark})" : u.Name, u.Kind, u.ParentId is { } parent ? units.PathOf(parent) : null, u.ValidFrom, u.ValidTo,
+                u.ValidFrom <= today && (u.ValidTo is null || u.ValidTo >= today), [.. units.SuccessorsOf(u.Id).Select(n => n.DisplayName)], u.Children));
+    }
 
     /// <summary>The 63 provinces before the 2025 reform and the 34 after, shipped with the app. Safe to run again.</summary>
     public async Task<UnitImportReport> ImportReferenceProvincesAsync(CancellationToken ct = default)

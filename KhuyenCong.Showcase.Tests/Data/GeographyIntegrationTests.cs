@@ -31,6 +31,43 @@ public sealed class GeographyIntegrationTests(DatabaseFixture databases)
 
     [Theory]
     [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task TheAdministratorShouldPageThroughTheUnitsInTheDatabase(DbKind kind)
+    {
+        // Issue 10: the units table pages in SQL; by default what is in force today, the reform's history on request.
+        await using var host = await databases.HostAsync(kind);
+        var world = await Scenario.CreateAsync(host);
+        var admin = await world.UserAsync(Accounts.Roles.Admin);
+        var geography = host.Get<GeographyService>();
+        var provinces = await geography.PageAsync(admin, new UnitFilter(Tier: UnitTier.Province), new Common.PageRequest(0, 10));
+        Assert.Equal(34, provinces.Total);
+        Assert.Equal(10, provinces.Items.Count);
+        Assert.All(provinces.Items, u => Assert.True(u.InForce));
+        var directory = await geography.DirectoryAsync();
+        Assert.Equal(directory.All.Count(u => u.Tier == UnitTier.Province),
+            (await geography.PageAsync(admin, new UnitFilter(Tier: UnitTier.Province, IncludeHistory: true), new Common.PageRequest())).Total);
+
+        // "hai duong" finds the old province only in the history, with Hải Phòng as its successor.
+        Assert.Equal(0, (await geography.PageAsync(admin, new UnitFilter("hai duong"), new Common.PageRequest())).Total);
+        var haiDuong = Assert.Single((await geography.PageAsync(admin, new UnitFilter("HAI DUONG", IncludeHistory: true), new Common.PageRequest())).Items);
+        Assert.False(haiDuong.InForce);
+        Assert.Equal(["Hải Phòng"], haiDuong.Successors);
+
+        // The communes of Hà Tĩnh, found without diacritics, by code, and counted under their province.
+        var haTinh = world.Unit("42");
+        var communes = await geography.PageAsync(admin, new UnitFilter(Tier: UnitTier.Commune, ProvinceId: haTinh), new Common.PageRequest(0, 20, nameof(UnitRow.Name)));
+        Assert.Equal(["T4202", "T4201"], communes.Items.Select(u => u.Code));
+        Assert.All(communes.Items, u => Assert.Contains("Hà Tĩnh", u.ParentPath));
+        Assert.Equal("T4201", Assert.Single((await geography.PageAsync(admin, new UnitFilter("thach ha"), new Common.PageRequest())).Items).Code);
+        Assert.Equal("T4201", Assert.Single((await geography.PageAsync(admin, new UnitFilter("T4201"), new Common.PageRequest())).Items).Code);
+        var byChildren = await geography.PageAsync(admin, new UnitFilter("ha tinh", UnitTier.Province), new Common.PageRequest(0, 5, nameof(UnitRow.Children), true));
+        Assert.Equal(2, Assert.Single(byChildren.Items).Children);
+
+        var officer = await world.UserAsync(Accounts.Roles.ProvinceStaff, "42");
+        await Assert.ThrowsAsync<Common.AccessDeniedException>(() => geography.PageAsync(officer, new UnitFilter(), new Common.PageRequest()));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
     public async Task ImportShouldCreateCommunesUnderTheRightProvinceAndUpdateOnASecondRun(DbKind kind)
     {
         await using var host = await databases.HostAsync(kind);
