@@ -277,7 +277,7 @@ public sealed class EntryService(
 
     // The name and group as submitted: a list of dossiers shows the dossiers, not what the product became since.
     private static readonly System.Linq.Expressions.Expression<Func<EntryJoin, EntryCells>> EntryCellsOf = j => new EntryCells(
-        j.Entry.Id, j.Entry.Code, j.Entry.DossierProductName ?? j.Product.Name, j.Entry.DossierGroup ?? j.Product.Group, j.Producer.Name,
+        j.Entry.Id, j.Entry.RoundId, j.Entry.Code, j.Entry.DossierProductName ?? j.Product.Name, j.Entry.DossierGroup ?? j.Product.Group, j.Producer.Name,
         j.Producer.UnitId, j.Entry.State, j.Entry.SubmittedAt, j.Entry.Score, j.Entry.Rank, j.Entry.NominatedFromEntryId != null, j.Entry.Version);
 
     private sealed class EntryJoin
@@ -287,25 +287,61 @@ public sealed class EntryService(
         public Producer Producer { get; init; } = default!;
     }
 
-    private sealed record EntryCells(Guid Id, string? Code, string Product, ProductGroup Group, string Producer, Guid UnitId, EntryState State,
+    private sealed record EntryCells(Guid Id, Guid RoundId, string? Code, string Product, ProductGroup Group, string Producer, Guid UnitId, EntryState State,
         DateTimeOffset? SubmittedAt, decimal? Score, int? Rank, bool Nominated, int Version)
     {
         public EntryRow ToRow(Round round, UnitDirectory units) => new(Id, round.Id, round.Name, round.Level, Code, Product, Group, Producer,
             UnitId, units.PathOf(UnitId), State, SubmittedAt, Score, Rank, Nominated, Version);
     }
 
-    /// <summary>Dossiers waiting for staff across every round the actor manages, oldest first, with their processing limit.</summary>
-    public async Task<IReadOnlyList<EntryRow>> ReviewQueueAsync(UserScope actor, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the dossiers waiting for staff across every round the actor runs (ContestPolicy.Manageable, in SQL),
+    /// oldest first, each with its processing limit on its round's calendar; <paramref name="roundId"/> narrows to one round.
+    /// </summary>
+    public async Task<Paged<EntryRow>> ReviewQueueAsync(UserScope actor, Guid? roundId, PageRequest page, CancellationToken ct = default)
     {
         if (!actor.IsStaff) throw new AccessDeniedException();
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rounds = await db.Set<Round>().AsNoTracking()
-            .Where(r => r.State == RoundState.OpenForRegistration || r.State == RoundState.DossierReview).ToListAsync(ct);
-        var managed = rounds.Where(r => ContestPolicy.CanManage(actor, units, r)).ToDictionary(r => r.Id);
-        var ids = managed.Keys.ToList();
-        return [.. (await RowsAsync(e => ids.Contains(e.RoundId) && e.State == EntryState.Submitted, ct, managed.Values)).OrderBy(r => r.SubmittedAt)];
+        var rounds = db.Set<Round>().AsNoTracking().Where(ContestPolicy.Manageable(actor, units))
+            .Where(r => r.State == RoundState.OpenForRegistration || r.State == RoundState.DossierReview);
+        if (roundId is { } only) rounds = rounds.Where(r => r.Id == only);
+        var query = from e in db.Set<Entry>().AsNoTracking()
+                    where e.State == EntryState.Submitted
+                    join r in rounds on e.RoundId equals r.Id
+                    join p in db.Set<Product>().AsNoTracking() on e.ProductId equals p.Id
+                    join f in db.Set<Producer>().AsNoTracking() on e.ProducerId equals f.Id
+                    select new EntryJoin { Entry = e, Product = p, Producer = f };
+        var found = await query.PageAsync(page, QueueSorts, EntryCellsOf, ct);
+        var ids = found.Items.Select(c => c.RoundId).Distinct().ToList();
+        var byId = await db.Set<Round>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var calendars = new Dictionary<Guid, WorkingCalendar>();
+        foreach (var round in byId.Values) calendars[round.Id] = await calendar.ForRoundAsync(round, Today, ct);
+        return found.Map(c =>
+        {
+            var cal = calendars[c.RoundId];
+            return c.ToRow(byId[c.RoundId], units) with
+            {
+                Processing = c.SubmittedAt is { } at ? Deadline.On(ContestDeadlines.Processing(VietnamTime.DateOf(at), cal), Today, cal) : null,
+            };
+        });
     }
+
+    /// <summary>The rounds with dossiers waiting for the actor, for the queue's round filter.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name, int Waiting)>> ReviewRoundsAsync(UserScope actor, CancellationToken ct = default)
+    {
+        if (!actor.IsStaff) throw new AccessDeniedException();
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<Round>().AsNoTracking().Where(ContestPolicy.Manageable(actor, units))
+            .Where(r => r.State == RoundState.OpenForRegistration || r.State == RoundState.DossierReview)
+            .Select(r => new { r.Id, r.Name, Waiting = db.Set<Entry>().Count(e => e.RoundId == r.Id && e.State == EntryState.Submitted) })
+            .Where(r => r.Waiting > 0).OrderBy(r => r.Name).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Id, r.Name, r.Waiting))];
+    }
+
+    private static readonly SortMap<EntryJoin> QueueSorts =
+        new(q => q.OrderBy(j => j.Entry.SubmittedAt), q => q.ThenBy(j => j.Entry.Id));
 
     public async Task<byte[]> ExportAsync(UserScope actor, Guid roundId, bool xlsx, CancellationToken ct = default)
     {
@@ -323,9 +359,7 @@ public sealed class EntryService(
         return xlsx ? TableExport.ToXlsx(table) : TableExport.ToCsv(table);
     }
 
-    /// <param name="withProcessing">Rounds whose rows carry their processing limit (on each round's calendar).</param>
-    private async Task<IReadOnlyList<EntryRow>> RowsAsync(System.Linq.Expressions.Expression<Func<Entry, bool>> filter, CancellationToken ct,
-        IEnumerable<Round>? withProcessing = null)
+    private async Task<IReadOnlyList<EntryRow>> RowsAsync(System.Linq.Expressions.Expression<Func<Entry, bool>> filter, CancellationToken ct)
     {
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -338,12 +372,8 @@ public sealed class EntryService(
                               Group = e.DossierGroup ?? p.Group, Producer = f.Name, f.UnitId,
                               e.State, e.SubmittedAt, e.Score, e.Rank, e.NominatedFromEntryId, e.Version, e.CreatedAt })
             .AsNoTracking().ToListAsync(ct);
-        var calendars = new Dictionary<Guid, WorkingCalendar>();
-        foreach (var round in withProcessing ?? []) calendars[round.Id] = await calendar.ForRoundAsync(round, Today, ct);
         return [.. rows.OrderByDescending(r => r.CreatedAt).Select(r => new EntryRow(r.Id, r.RoundId, r.Round, r.Level, r.Code, r.Product, r.Group,
-            r.Producer, r.UnitId, units.PathOf(r.UnitId), r.State, r.SubmittedAt, r.Score, r.Rank, r.NominatedFromEntryId is not null, r.Version,
-            calendars.TryGetValue(r.RoundId, out var cal) && r.SubmittedAt is { } at && r.State is EntryState.Submitted or EntryState.Accepted
-                ? Deadline.On(ContestDeadlines.Processing(VietnamTime.DateOf(at), cal), Today, cal) : null))];
+            r.Producer, r.UnitId, units.PathOf(r.UnitId), r.State, r.SubmittedAt, r.Score, r.Rank, r.NominatedFromEntryId is not null, r.Version))];
     }
 
     private async Task ProducerChangeAsync(UserScope actor, Guid entryId, int version, string action, Func<Entry, Round, ShowcaseDb, Task> change,

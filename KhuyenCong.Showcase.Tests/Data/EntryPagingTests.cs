@@ -79,4 +79,42 @@ public sealed class EntryPagingTests(DatabaseFixture databases)
         var outsider = await world.ProducerAsync("T4201", "Cơ sở khác");
         await Assert.ThrowsAsync<AccessDeniedException>(() => entries.PageForRoundAsync(outsider, round, new EntryFilter(), new PageRequest()));
     }
+
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task TheReviewQueueShouldPageOldestFirstOverTheRoundsTheOfficerRuns(DbKind kind)
+    {
+        await using var host = await databases.HostAsync(kind);
+        var world = await Scenario.CreateAsync(host);
+        var contest = new ContestWorld(world);
+        var province = await world.UserAsync(Roles.ProvinceStaff, "42");
+        var thachHa = await world.UserAsync(Roles.LocalStaff, "T4201");
+        var hungYen = await world.UserAsync(Roles.ProvinceStaff, "33");
+        var communeRound = await contest.OpenRoundAsync(thachHa, ContestLevel.Commune, "T4201", "Kỳ xã Thạch Hà");
+        var provinceRound = await contest.OpenRoundAsync(province, ContestLevel.Province, "42", "Kỳ tỉnh Hà Tĩnh");
+        var order = new List<string>();
+        foreach (var (round, name) in new[] { (communeRound, "Gốm"), (provinceRound, "Dệt"), (communeRound, "Mây"), (provinceRound, "Chè"), (communeRound, "Nón") })
+        {
+            var producer = await world.ProducerAsync("T4201", $"Cơ sở {name}");
+            await contest.SubmittedEntryAsync(producer, round, await world.ProductAsync(producer, name));
+            order.Add(name);
+            host.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+        var entries = host.Get<EntryService>();
+
+        // The province officer runs both rounds (the commune's lies in the province): oldest first, two a page.
+        var first = await entries.ReviewQueueAsync(province, null, new PageRequest(0, 2));
+        Assert.Equal(5, first.Total);
+        Assert.Equal(["Gốm", "Dệt"], first.Items.Select(r => r.ProductName));
+        Assert.Equal(["Nón"], (await entries.ReviewQueueAsync(province, null, new PageRequest(2, 2))).Items.Select(r => r.ProductName));
+        Assert.All(first.Items, r => Assert.NotNull(r.Processing));
+        Assert.Equal(["Dệt", "Chè"], (await entries.ReviewQueueAsync(province, provinceRound, new PageRequest())).Items.Select(r => r.ProductName));
+
+        // The commune officer follows the province round but does not run it; Hưng Yên runs neither.
+        Assert.Equal(["Gốm", "Mây", "Nón"], (await entries.ReviewQueueAsync(thachHa, null, new PageRequest())).Items.Select(r => r.ProductName));
+        Assert.Equal(0, (await entries.ReviewQueueAsync(thachHa, provinceRound, new PageRequest())).Total);
+        Assert.Equal(0, (await entries.ReviewQueueAsync(hungYen, null, new PageRequest())).Total);
+        Assert.Equal([("Kỳ tỉnh Hà Tĩnh", 2), ("Kỳ xã Thạch Hà", 3)], (await entries.ReviewRoundsAsync(province)).Select(r => (r.Name, r.Waiting)));
+        await Assert.ThrowsAsync<AccessDeniedException>(async () => await entries.ReviewQueueAsync(await world.ProducerAsync("T4201"), null, new PageRequest()));
+    }
 }

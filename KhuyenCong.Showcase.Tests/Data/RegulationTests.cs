@@ -490,7 +490,7 @@ public sealed class RegulationTests(DatabaseFixture databases)
         var processing = (await host.Get<EntryService>().GetAsync(staff, id))!.Processing!;
         Assert.Equal(ContestDeadlines.Processing(Start, cal), processing.Due);
         Assert.Equal(30, processing.WorkingDaysLeft);
-        Assert.NotNull(Assert.Single(await host.Get<EntryService>().ReviewQueueAsync(staff)).Processing);
+        Assert.NotNull(Assert.Single((await host.Get<EntryService>().ReviewQueueAsync(staff, null, new PageRequest())).Items).Processing);
 
         var again = contest.Details(ContestLevel.Commune, world.Unit("T4201"), "Kỳ năm sau") with { Year = Start.Year + 1 };
         var warning = Assert.Single(await host.Get<RoundService>().WarningsAsync(staff, again, null));
