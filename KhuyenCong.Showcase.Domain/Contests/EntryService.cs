@@ -303,8 +303,7 @@ public sealed class EntryService(
         if (!actor.IsStaff) throw new AccessDeniedException();
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rounds = db.Set<Round>().AsNoTracking().Where(ContestPolicy.Manageable(actor, units))
-            .Where(r => r.State == RoundState.OpenForRegistration || r.State == RoundState.DossierReview);
+        var rounds = RoundsUnderReview(db, actor, units);
         if (roundId is { } only) rounds = rounds.Where(r => r.Id == only);
         var query = from e in db.Set<Entry>().AsNoTracking()
                     where e.State == EntryState.Submitted
@@ -333,12 +332,16 @@ public sealed class EntryService(
         if (!actor.IsStaff) throw new AccessDeniedException();
         var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Set<Round>().AsNoTracking().Where(ContestPolicy.Manageable(actor, units))
-            .Where(r => r.State == RoundState.OpenForRegistration || r.State == RoundState.DossierReview)
+        var rows = await RoundsUnderReview(db, actor, units)
             .Select(r => new { r.Id, r.Name, Waiting = db.Set<Entry>().Count(e => e.RoundId == r.Id && e.State == EntryState.Submitted) })
             .Where(r => r.Waiting > 0).OrderBy(r => r.Name).ToListAsync(ct);
         return [.. rows.Select(r => (r.Id, r.Name, r.Waiting))];
     }
+
+    /// <summary>The rounds the actor runs that take dossiers for review now: the queue and its round filter read the same set.</summary>
+    private static IQueryable<Round> RoundsUnderReview(ShowcaseDb db, UserScope actor, UnitDirectory units) =>
+        db.Set<Round>().AsNoTracking().Where(ContestPolicy.Manageable(actor, units))
+            .Where(r => r.State == RoundState.OpenForRegistration || r.State == RoundState.DossierReview);
 
     private static readonly SortMap<EntryJoin> QueueSorts =
         new(q => q.OrderBy(j => j.Entry.SubmittedAt), q => q.ThenBy(j => j.Entry.Id));

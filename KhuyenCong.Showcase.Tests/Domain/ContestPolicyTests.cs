@@ -2,6 +2,8 @@ using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Contests;
 using KhuyenCong.Showcase.Geography;
 
+using static KhuyenCong.Showcase.Tests.Domain.SampleUnits;
+
 namespace KhuyenCong.Showcase.Tests.Domain;
 
 /// <summary>
@@ -11,23 +13,6 @@ namespace KhuyenCong.Showcase.Tests.Domain;
 /// </summary>
 public sealed class ContestPolicyTests
 {
-    private static readonly DateOnly Start = new(2008, 8, 1), OldEnd = new(2025, 6, 11), NewStart = new(2025, 6, 12);
-    private static readonly UnitNode HaiDuong = new(Guid.NewGuid(), "30", "Hải Dương", UnitKind.Province, null, Start, OldEnd, false);
-    private static readonly UnitNode KinhMon = new(Guid.NewGuid(), "292", "Thị xã Kinh Môn", UnitKind.Town, HaiDuong.Id, Start, new(2025, 6, 30), false);
-    private static readonly UnitNode OldCommune = new(Guid.NewGuid(), "10690", "Xã cũ", UnitKind.Commune, KinhMon.Id, Start, new(2025, 6, 30), false);
-    private static readonly UnitNode HaiPhong = new(Guid.NewGuid(), "31", "Hải Phòng", UnitKind.CentralCity, null, NewStart, null, false);
-    private static readonly UnitNode NewCommune = new(Guid.NewGuid(), "M3101", "Phường mẫu", UnitKind.Ward, HaiPhong.Id, new(2025, 7, 1), null, true);
-    private static readonly UnitNode HaTinh = new(Guid.NewGuid(), "42", "Hà Tĩnh", UnitKind.Province, null, Start, null, false);
-    private static readonly UnitNode ThachHa = new(Guid.NewGuid(), "M4201", "Xã mẫu Thạch Hà", UnitKind.Commune, HaTinh.Id, new(2025, 7, 1), null, true);
-    private static readonly RegionNode North = new(Guid.NewGuid(), "BAC", "Khu vực phía Bắc", 1);
-    private static readonly RegionNode Centre = new(Guid.NewGuid(), "TRUNG", "Khu vực miền Trung", 2);
-
-    private static readonly UnitDirectory Directory = new(
-        [HaiDuong, KinhMon, OldCommune, HaiPhong, NewCommune, HaTinh, ThachHa],
-        [(HaiDuong.Id, HaiPhong.Id), (OldCommune.Id, NewCommune.Id)],
-        [North, Centre],
-        [(HaiDuong.Id, North.Id), (HaiPhong.Id, North.Id), (HaTinh.Id, Centre.Id)]);
-
     private static UserScope Person(string? role, UnitNode? unit) =>
         new(Guid.NewGuid().ToString(), "Người thử", role is null ? new HashSet<string>() : new HashSet<string> { role }, unit?.Id, null);
 
@@ -44,12 +29,12 @@ public sealed class ContestPolicyTests
     [MemberData(nameof(People))]
     public void TheDatabaseFormsShouldAgreeWithTheRuleOnEveryRound(string? role, string? unitCode)
     {
-        var actor = Person(role, unitCode is null ? null : Directory.All.Single(u => u.Code == unitCode));
-        var manageable = ContestPolicy.Manageable(actor, Directory).Compile();
-        var viewable = ContestPolicy.Viewable(actor, Directory).Compile();
+        var actor = Person(role, unitCode is null ? null : Sample.All.Single(u => u.Code == unitCode));
+        var manageable = ContestPolicy.Manageable(actor, Sample).Compile();
+        var viewable = ContestPolicy.Viewable(actor, Sample).Compile();
         var checkedRounds = 0;
         foreach (var level in Enum.GetValues<ContestLevel>())
-        foreach (var unit in Directory.All)
+        foreach (var unit in Sample.All)
         foreach (var region in new RegionNode?[] { null, North, Centre })
         {
             if (level == ContestLevel.Region && region is null) continue;
@@ -63,12 +48,12 @@ public sealed class ContestPolicyTests
             {
                 continue; // a district round of 2026: no such round can exist (district level ended 1/7/2025)
             }
-            var manages = ContestPolicy.CanManage(actor, Directory, round);
+            var manages = ContestPolicy.CanManage(actor, Sample, round);
             // Điều 8 as the regulation reads: the round's own staff, and staff whose unit lies in the round's area.
-            var follows = manages || (actor.IsStaff && (actor.SeesAllUnits || (actor.UnitId is { } own && ContestPolicy.InArea(Directory, round, own))));
+            var follows = manages || (actor.IsStaff && (actor.SeesAllUnits || (actor.UnitId is { } own && ContestPolicy.InArea(Sample, round, own))));
             Assert.True(manages == manageable(round), $"manage {level} {unit.Name} {region?.Code}: {manages}");
             Assert.True(follows == viewable(round), $"view {level} {unit.Name} {region?.Code}: {follows}");
-            Assert.Equal(follows, ContestPolicy.CanView(actor, Directory, round));
+            Assert.Equal(follows, ContestPolicy.CanView(actor, Sample, round));
             checkedRounds++;
         }
         Assert.True(checkedRounds > 60, $"{checkedRounds} rounds");
@@ -81,11 +66,11 @@ public sealed class ContestPolicyTests
             Round.Create(RoundStateMachineTests.Details(level, unit.Id), unit.Code, CriteriaTemplates.Regulation, DateTimeOffset.UtcNow);
         var haiPhong = Person(Roles.ProvinceStaff, HaiPhong);
         var thachHa = Person(Roles.LocalStaff, ThachHa);
-        Assert.True(ContestPolicy.CanView(haiPhong, Directory, RoundOf(ContestLevel.Commune, OldCommune)));
-        Assert.False(ContestPolicy.CanView(haiPhong, Directory, RoundOf(ContestLevel.Province, HaTinh)));
-        Assert.True(ContestPolicy.CanView(thachHa, Directory, RoundOf(ContestLevel.Province, HaTinh)));
-        Assert.False(ContestPolicy.CanManage(thachHa, Directory, RoundOf(ContestLevel.Province, HaTinh)));
+        Assert.True(ContestPolicy.CanView(haiPhong, Sample, RoundOf(ContestLevel.Commune, OldCommune)));
+        Assert.False(ContestPolicy.CanView(haiPhong, Sample, RoundOf(ContestLevel.Province, HaTinh)));
+        Assert.True(ContestPolicy.CanView(thachHa, Sample, RoundOf(ContestLevel.Province, HaTinh)));
+        Assert.False(ContestPolicy.CanManage(thachHa, Sample, RoundOf(ContestLevel.Province, HaTinh)));
         // The ward that succeeded an old Hải Dương commune lies under Hải Phòng: its officer follows the Hải Phòng round.
-        Assert.True(ContestPolicy.CanView(Person(Roles.LocalStaff, NewCommune), Directory, RoundOf(ContestLevel.Province, HaiPhong)));
+        Assert.True(ContestPolicy.CanView(Person(Roles.LocalStaff, NewCommune), Sample, RoundOf(ContestLevel.Province, HaiPhong)));
     }
 }
