@@ -1,5 +1,6 @@
 using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Resources;
 using KhuyenCong.Showcase.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -24,6 +25,13 @@ public sealed class DateEntryJourneyTests(SiteFixture site)
         // The typed day stays as typed, day first, in the English browser.
         await Assertions.Expect(staff.Locator("#decision-date")).ToHaveValueAsync("05/03/2026");
         await staff.ShotAsync("date-entry-en-us-desktop");
+        // The calendar beside the box opens on the typed day (MudDatePicker), and closes with Escape without changing it.
+        await staff.Locator("#decision-date").ScrollIntoViewIfNeededAsync();
+        await staff.Locator(".date-field", new() { Has = staff.Locator("#decision-date") }).GetByRole(AriaRole.Button, new() { Name = UiText.Date_OpenCalendar }).ClickAsync();
+        await Assertions.Expect(staff.Locator(".mud-picker-calendar .mud-selected")).ToHaveTextAsync("5");
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.ScreenshotFolder, "date-entry-calendar-desktop.png") });
+        await staff.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(staff.Locator("#decision-date")).ToHaveValueAsync("05/03/2026");
         await staff.ClickAsync("[data-testid=save-round]");
         await Assertions.Expect(staff).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/staff/rounds/[0-9a-f-]{36}$"));
 

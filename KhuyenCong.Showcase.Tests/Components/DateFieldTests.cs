@@ -1,12 +1,29 @@
 using System.Globalization;
 using Bunit;
+using KhuyenCong.Showcase.Components.Shared;
 using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace KhuyenCong.Showcase.Tests.Components;
 
-/// <summary>The one date input of the signed-in pages: dd/MM/yyyy typed and shown, in either language.</summary>
-public sealed class DateFieldTests : BunitContext
+/// <summary>The one date input of the signed-in pages (a MudDatePicker): dd/MM/yyyy typed and shown, in either language.</summary>
+public sealed class DateFieldTests : BunitContext, IAsyncLifetime
 {
+    public Task InitializeAsync()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddTransient<MudLocalizer, ShowcaseMudLocalizer>();
+        Render<MudPopoverProvider>();
+        return Task.CompletedTask;
+    }
+
+    // MudBlazor's services dispose only asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
     [Theory]
     [InlineData("vi-VN")]
     [InlineData("en-US")]
@@ -27,7 +44,9 @@ public sealed class DateFieldTests : BunitContext
             // Impossible text changes nothing and says so.
             field.Find("#decision-date").Change("31/02/2026");
             Assert.Equal(new DateOnly(2026, 3, 5), chosen);
-            Assert.Equal("true", field.Find("#decision-date").GetAttribute("aria-invalid"));
+            // The picker validates after the change (MudBlazor runs it off the event), so the mark may come a moment later.
+            field.WaitForAssertion(() => Assert.Equal("true", field.Find("#decision-date").GetAttribute("aria-invalid")), TimeSpan.FromSeconds(5));
+            Assert.Contains(UiText.Date_Invalid, field.Markup);
 
             var shown = Render<DateField>(p => p.Add(x => x.Id, "shown").Add(x => x.Value, new DateOnly(2026, 12, 31)));
             Assert.Equal("31/12/2026", shown.Find("#shown").GetAttribute("value"));
