@@ -15,6 +15,9 @@ public sealed record ComplaintRow(Guid Id, Guid RoundId, string RoundName, Guid?
     ComplaintChannel Channel, string Complainant, DateOnly ReceivedOn, DateTimeOffset FiledAt, Deadline ResolveBy, ComplaintState State,
     string Reasons, string? Resolution, int Version, bool Overdue);
 
+/// <summary>What staff narrow a round's complaints by.</summary>
+public sealed record ComplaintFilter(ComplaintState? State = null, ComplaintKind? Kind = null);
+
 /// <summary>What a facility may complain about in a round: the published results and the window, on today's calendar.</summary>
 public sealed record ComplaintTargets(Round Round, string AreaName, IReadOnlyList<ComplaintTarget> Entries, Deadline? RoundWindow);
 
@@ -156,7 +159,7 @@ public sealed class ComplaintService(
         await db.SaveOrConflictAsync(ct);
     }
 
-    /// <summary>Every complaint of a round, for the staff who run or follow it.</summary>
+    /// <summary>Every complaint of a round, for the staff who run or follow it, oldest first.</summary>
     public async Task<IReadOnlyList<ComplaintRow>> ForRoundAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
     {
         var units = await geography.DirectoryAsync(ct);
@@ -164,6 +167,24 @@ public sealed class ComplaintService(
         var round = await db.RoundAsync(roundId, ct);
         if (!ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
         return await RowsAsync(db, [round], c => c.RoundId == roundId, ct);
+    }
+
+    /// <summary>
+    /// One page of a round's complaints, for the staff who run or follow it: filtered, sorted (oldest first unless asked)
+    /// and counted in the database, each with its resolution limit on the round's calendar.
+    /// </summary>
+    public async Task<Paged<ComplaintRow>> PageAsync(UserScope actor, Guid roundId, ComplaintFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var units = await geography.DirectoryAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var round = await db.RoundAsync(roundId, ct);
+        if (!ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
+        var complaints = db.Set<Complaint>().AsNoTracking().Where(c => c.RoundId == roundId);
+        if (filter.State is { } state) complaints = complaints.Where(c => c.State == state);
+        if (filter.Kind is { } kind) complaints = complaints.Where(c => c.Kind == kind);
+        var found = await Joined(db, complaints).PageAsync(page, Sorts, j => j, ct);
+        var cal = await calendar.ForRoundAsync(round, Today, ct);
+        return found.Map(j => j.ToRow(round, cal, Today));
     }
 
     /// <summary>The complaints a facility filed, wherever they are.</summary>
@@ -179,21 +200,38 @@ public sealed class ComplaintService(
     private async Task<IReadOnlyList<ComplaintRow>> RowsAsync(ShowcaseDb db, IReadOnlyList<Round> rounds, System.Linq.Expressions.Expression<Func<Complaint, bool>> filter,
         CancellationToken ct)
     {
-        var rows = await (from c in db.Set<Complaint>().Where(filter)
-                          join e in db.Set<Entry>() on c.EntryId equals e.Id into es
-                          from e in es.DefaultIfEmpty()
-                          join p in db.Set<Product>() on e.ProductId equals p.Id into ps
-                          from p in ps.DefaultIfEmpty()
-                          select new { c, Code = e == null ? null : e.Code, Name = e == null ? null : e.DossierProductName ?? p.Name }).AsNoTracking().ToListAsync(ct);
+        var rows = await Sorts.ApplyDefault(Joined(db, db.Set<Complaint>().AsNoTracking().Where(filter))).ToListAsync(ct);
         var byId = rounds.ToDictionary(r => r.Id);
         var calendars = new Dictionary<Guid, WorkingCalendar>();
         foreach (var round in rounds) calendars[round.Id] = await calendar.ForRoundAsync(round, Today, ct);
-        return [.. rows.OrderBy(r => r.c.FiledAt).Select(r =>
-        {
-            var cal = calendars[r.c.RoundId];
-            return new ComplaintRow(r.c.Id, r.c.RoundId, byId[r.c.RoundId].Name, r.c.EntryId, r.Code, r.Name, r.c.Kind, r.c.Channel, r.c.ComplainantName,
-                r.c.ReceivedOn, r.c.FiledAt, Deadline.On(r.c.ResolveBy(cal), Today, cal), r.c.State, r.c.Reasons, r.c.Resolution, r.c.Version,
-                r.c.IsOverdue(Today, cal));
-        })];
+        return [.. rows.Select(j => j.ToRow(byId[j.Complaint.RoundId], calendars[j.Complaint.RoundId], Today))];
+    }
+
+    /// <summary>Each complaint with the entry's code and the product's name as submitted (none for the round as a whole).</summary>
+    private static IQueryable<ComplaintJoin> Joined(ShowcaseDb db, IQueryable<Complaint> complaints) =>
+        from c in complaints
+        join e in db.Set<Entry>() on c.EntryId equals e.Id into es
+        from e in es.DefaultIfEmpty()
+        join p in db.Set<Product>() on e.ProductId equals p.Id into ps
+        from p in ps.DefaultIfEmpty()
+        select new ComplaintJoin { Complaint = c, EntryCode = e == null ? null : e.Code, ProductName = e == null ? null : e.DossierProductName ?? p.Name };
+
+    private static readonly SortMap<ComplaintJoin> Sorts =
+        new SortMap<ComplaintJoin>(q => q.OrderBy(j => j.Complaint.FiledAt), q => q.ThenBy(j => j.Complaint.Id))
+            .Add(nameof(ComplaintRow.ReceivedOn), j => j.Complaint.ReceivedOn)
+            .Add(nameof(ComplaintRow.EntryCode), j => j.EntryCode)
+            .Add(nameof(ComplaintRow.Kind), j => j.Complaint.Kind)
+            .Add(nameof(ComplaintRow.State), j => j.Complaint.State);
+
+    private sealed class ComplaintJoin
+    {
+        public Complaint Complaint { get; init; } = default!;
+        public string? EntryCode { get; init; }
+        public string? ProductName { get; init; }
+
+        public ComplaintRow ToRow(Round round, WorkingCalendar cal, DateOnly today) => new(Complaint.Id, Complaint.RoundId, round.Name,
+            Complaint.EntryId, EntryCode, ProductName, Complaint.Kind, Complaint.Channel, Complaint.ComplainantName, Complaint.ReceivedOn,
+            Complaint.FiledAt, Deadline.On(Complaint.ResolveBy(cal), today, cal), Complaint.State, Complaint.Reasons, Complaint.Resolution,
+            Complaint.Version, Complaint.IsOverdue(today, cal));
     }
 }

@@ -143,6 +143,15 @@ public sealed class RegionJourneyTests(SiteFixture site)
         await bo.ClickAsync("[data-testid=paper-save]");
         await Assertions.Expect(bo.Locator("[data-testid=complaint-table]")).ToContainTextAsync("Hội Làng nghề tỉnh Hưng Yên");
         await bo.ShotAsync("region-complaints-desktop");
+        // The council answers it in a dialog; the table says so and the button is gone.
+        await bo.ClickAsync("[data-testid=resolve-complaint]");
+        await bo.FillAsync("#complaint-resolution", "Đã công bố điểm từng tiêu chí trên trang của kỳ bình chọn.");
+        await bo.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.ScreenshotFolder, "region-complaint-resolve-desktop.png") });
+        await bo.ClickAsync("[data-testid=resolve-save]");
+        await Assertions.Expect(bo.Locator("[data-testid=resolve-form]")).ToHaveCountAsync(0);
+        await Assertions.Expect(bo.Locator("[data-testid=complaint-table]")).ToContainTextAsync("Không chấp nhận");
+        await Assertions.Expect(bo.Locator("[data-testid=complaint-table]")).ToContainTextAsync("Đã công bố điểm từng tiêu chí");
+        await Assertions.Expect(bo.Locator("[data-testid=resolve-complaint]")).ToHaveCountAsync(0);
 
         // The ministry's region table.
         await bo.GotoAsync($"{Url}/admin/regions");

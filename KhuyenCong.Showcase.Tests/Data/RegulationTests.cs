@@ -284,6 +284,15 @@ public sealed class RegulationTests(DatabaseFixture databases)
         Assert.All(rows, r => Assert.Equal(ContestDeadlines.Resolution(r.ReceivedOn, cal), r.ResolveBy.Due));
         Assert.Contains(rows, r => r.Channel == ComplaintChannel.Paper && r.Complainant == "Ông Nguyễn Văn An" && r.EntryId is null);
         Assert.Contains(rows, r => r.Channel == ComplaintChannel.Online && r.Complainant == "HTX Hàng Xóm" && r.EntryId == id);
+        // The staff's table pages the same rows in SQL: oldest first, by kind, by state, sorted by entry code; facilities may not read it.
+        var first = await complaints.PageAsync(staff, round, new ComplaintFilter(), new PageRequest(0, 1));
+        Assert.Equal((2, "HTX Hàng Xóm"), (first.Total, Assert.Single(first.Items).Complainant));
+        var petitions = await complaints.PageAsync(staff, round, new ComplaintFilter(Kind: ComplaintKind.Petition), new PageRequest());
+        Assert.Equal("Ông Nguyễn Văn An", Assert.Single(petitions.Items).Complainant);
+        Assert.Equal(rows.Single(r => r.EntryId is null).ResolveBy, petitions.Items[0].ResolveBy);
+        Assert.Equal(2, (await complaints.PageAsync(staff, round, new ComplaintFilter(ComplaintState.Open), new PageRequest(0, 20, nameof(ComplaintRow.EntryCode), true))).Total);
+        Assert.Equal(0, (await complaints.PageAsync(staff, round, new ComplaintFilter(ComplaintState.Dismissed), new PageRequest())).Total);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => complaints.PageAsync(neighbour, round, new ComplaintFilter(), new PageRequest()));
         // The entrant is told someone complained about its entry.
         var inbox = (await host.Get<NotificationService>().PageAsync(producer.UserId, null, new PageRequest(0, 200))).Items;
         Assert.Contains(inbox, n => n.Link == $"/producer/entries/{id}" && n.Text.Contains("khiếu nại", StringComparison.OrdinalIgnoreCase));

@@ -33,6 +33,14 @@ public static class Dialogs
         return await dialog.Result is { Canceled: false };
     }
 
+    /// <summary>Shows a dialog and waits for what it closed with (e.g. the message of what it did); default when cancelled.</summary>
+    public static async Task<TResult?> AskForAsync<TDialog, TResult>(this IDialogService dialogs, string title, DialogParameters<TDialog> parameters)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent
+    {
+        var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, Options);
+        return await dialog.Result is { Canceled: false, Data: TResult data } ? data : default;
+    }
+
     /// <summary>"Saved", or the reason it was not (someone else's change included), in the corner of the screen.</summary>
     public static void Saved(this ISnackbar snackbar, string? message = null) =>
         snackbar.Add(message ?? UiText.Common_Saved, Severity.Success, o => o.SnackbarTypeClass = "snackbar-saved");
