@@ -13,37 +13,67 @@ namespace KhuyenCong.Showcase.Judging;
 public sealed record JudgeEntryRow(Guid EntryId, Guid RoundId, string RoundName, string? Code, string ProductName, ProductGroup Group,
     SheetState? SheetState, decimal? Total);
 
+/// <param name="OnlyToScore">Only the entries whose sheet is not submitted yet (not started, or a draft).</param>
+public sealed record JudgeEntryFilter(bool OnlyToScore = false);
+
+/// <summary>One page of a judge's entries in a round, with how many are assigned and how many of their sheets are submitted.</summary>
+public sealed record JudgeEntryPage(Paged<JudgeEntryRow> Page, int Assigned, int Submitted);
+
 /// <summary>
 /// Each judge's own sheets (TT 26/2014 Điều 16.2, Phụ lục 4): each scores independently and answers for it; the chair
 /// alone reopens a submitted sheet, with a reason.
 /// </summary>
 public sealed class ScoringService(IDbContextFactory<ShowcaseDb> dbFactory, GeographyService geography, TimeProvider clock)
 {
-    /// <summary>The entries a judge scores: their assignments in rounds that are judging, less their conflicts.</summary>
-    public async Task<IReadOnlyList<JudgeEntryRow>> AssignedAsync(UserScope actor, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the entries a judge scores in a round that is judging: their assignments (the stored plan, or the
+    /// round's rule) less their conflicts, with their own sheet's state, sorted and paged in the database. Only the
+    /// judge's own assignments: nobody else's, and nothing outside judging.
+    /// </summary>
+    public async Task<JudgeEntryPage> AssignedPageAsync(UserScope actor, Guid roundId, JudgeEntryFilter filter, PageRequest page,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rounds = await (from m in db.Set<PanelMember>()
-                            join r in db.Set<Round>() on m.RoundId equals r.Id
-                            where m.UserId == actor.UserId && m.Body == PanelBody.Jury && r.State == RoundState.Judging
-                            select r).AsNoTracking().ToListAsync(ct);
-        var result = new List<JudgeEntryRow>();
-        foreach (var round in rounds)
-        {
-            var mine = (await JudgeAssignments.EffectiveAsync(db, round, ct)).Where(a => a.UserId == actor.UserId).Select(a => a.EntryId).ToHashSet();
-            var rows = await (from e in db.Set<Entry>()
-                              join p in db.Set<Product>() on e.ProductId equals p.Id
-                              where e.RoundId == round.Id && e.State == EntryState.Accepted
-                              select new { e.Id, e.Code, Product = e.DossierProductName ?? p.Name, Group = e.DossierGroup ?? p.Group }).AsNoTracking().ToListAsync(ct);
-            var sheets = await db.Set<ScoreSheet>().AsNoTracking().Include(s => s.Scores).Where(s => s.JudgeId == actor.UserId && s.RoundId == round.Id).ToListAsync(ct);
-            result.AddRange(rows.Where(r => mine.Contains(r.Id)).OrderBy(r => r.Code).Select(r =>
-            {
-                var sheet = sheets.FirstOrDefault(s => s.EntryId == r.Id);
-                return new JudgeEntryRow(r.Id, round.Id, round.Name, r.Code, r.Product, r.Group, sheet?.State, sheet?.Total);
-            }));
-        }
-        return result;
+        var round = await db.RoundAsync(roundId, ct);
+        if (!await db.Set<PanelMember>().AnyAsync(m => m.RoundId == roundId && m.UserId == actor.UserId && m.Body == PanelBody.Jury, ct))
+            throw new AccessDeniedException();
+        if (round.State != RoundState.Judging) return new JudgeEntryPage(new Paged<JudgeEntryRow>([], 0), 0, 0);
+        var mine = (await JudgeAssignments.EffectiveAsync(db, round, ct)).Where(a => a.UserId == actor.UserId).Select(a => a.EntryId).ToList();
+        var sheets = db.Set<ScoreSheet>().Where(x => x.JudgeId == actor.UserId && x.RoundId == roundId);
+        var assigned = from e in db.Set<Entry>()
+                       join p in db.Set<Product>() on e.ProductId equals p.Id
+                       where e.RoundId == roundId && e.State == EntryState.Accepted && mine.Contains(e.Id)
+                       from x in sheets.Where(x => x.EntryId == e.Id).DefaultIfEmpty()
+                       select new JudgeJoin { EntryId = e.Id, Code = e.Code, ProductName = e.DossierProductName ?? p.Name,
+                           Group = e.DossierGroup ?? p.Group, SheetId = x == null ? null : x.Id, SheetState = x == null ? null : x.State };
+        var count = await assigned.CountAsync(ct);
+        var submitted = await assigned.CountAsync(j => j.SheetState == SheetState.Submitted, ct);
+        var query = filter.OnlyToScore ? assigned.Where(j => j.SheetState == null || j.SheetState != SheetState.Submitted) : assigned;
+        var found = await query.PageAsync(page, JudgeSorts, j => j, ct);
+        // Totals for the page's sheets only (a sum of decimals, which SQLite cannot add up in SQL).
+        var ids = found.Items.Where(j => j.SheetId != null).Select(j => j.SheetId!.Value).ToList();
+        var totals = await db.Set<ScoreSheet>().AsNoTracking().Include(x => x.Scores).Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Total, ct);
+        var rows = found.Map(j => new JudgeEntryRow(j.EntryId, round.Id, round.Name, j.Code, j.ProductName, j.Group, j.SheetState,
+            j.SheetId is { } sheet ? totals.GetValueOrDefault(sheet) : null));
+        return new JudgeEntryPage(rows, count, submitted);
     }
+
+    private sealed class JudgeJoin
+    {
+        public Guid EntryId { get; init; }
+        public string? Code { get; init; }
+        public string ProductName { get; init; } = "";
+        public ProductGroup Group { get; init; }
+        public Guid? SheetId { get; init; }
+        public SheetState? SheetState { get; init; }
+    }
+
+    private static readonly SortMap<JudgeJoin> JudgeSorts =
+        new SortMap<JudgeJoin>(q => q.OrderBy(j => j.Code), q => q.ThenBy(j => j.EntryId))
+            .Add(nameof(JudgeEntryRow.Code), j => j.Code)
+            .Add(nameof(JudgeEntryRow.ProductName), j => j.ProductName)
+            .Add(nameof(JudgeEntryRow.Group), j => j.Group)
+            .Add(nameof(JudgeEntryRow.SheetState), j => j.SheetState);
 
     /// <summary>
     /// Opens (creating on first visit) the judge's own sheet for an entry. The judge must be on the jury, declared

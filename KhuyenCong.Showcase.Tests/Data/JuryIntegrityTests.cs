@@ -40,6 +40,35 @@ public sealed class JuryIntegrityTests(DatabaseFixture databases)
 
     [Theory]
     [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
+    public async Task AJudgesListShouldPageOnlyTheirOwnEntriesWithTheirSheetsAndLeaveTheConflictOut(DbKind kind)
+    {
+        // Điều 16.2: each judge scores the entries given to them; a declared conflict takes the entry off their list.
+        await using var host = await databases.HostAsync(kind);
+        var j = await JudgingAsync(host, entries: 3);
+        var judge = j.Jury[0];
+        await DeclareAsync(host, judge, j.Round, j.Entries[2]);
+        await j.Contest.ScoreAsync(judge, j.Entries[0], 30, 30, 8, 8);
+        var scoring = host.Get<ScoringService>();
+
+        var all = await scoring.AssignedPageAsync(judge, j.Round, new JudgeEntryFilter(), new PageRequest(0, 20));
+        Assert.Equal((2, 1), (all.Assigned, all.Submitted));
+        Assert.Equal([j.Entries[0], j.Entries[1]], all.Page.Items.Select(e => e.EntryId).Order());
+        var scored = all.Page.Items.Single(e => e.EntryId == j.Entries[0]);
+        Assert.Equal((SheetState.Submitted, 76m), (scored.SheetState, scored.Total));
+        Assert.Null(all.Page.Items.Single(e => e.EntryId == j.Entries[1]).SheetState);
+
+        var toScore = await scoring.AssignedPageAsync(judge, j.Round, new JudgeEntryFilter(OnlyToScore: true), new PageRequest(0, 20));
+        Assert.Equal(j.Entries[1], Assert.Single(toScore.Page.Items).EntryId);
+        var onePage = await scoring.AssignedPageAsync(judge, j.Round, new JudgeEntryFilter(), new PageRequest(1, 1, nameof(JudgeEntryRow.Code), true));
+        Assert.Equal((2, 1), (onePage.Page.Total, onePage.Page.Items.Count));
+
+        // Another judge sees all three; staff, who sit on no jury, see none of it.
+        Assert.Equal(3, (await scoring.AssignedPageAsync(j.Jury[1], j.Round, new JudgeEntryFilter(), new PageRequest())).Assigned);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => scoring.AssignedPageAsync(j.Staff, j.Round, new JudgeEntryFilter(), new PageRequest()));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseFixture.Kinds), MemberType = typeof(DatabaseFixture))]
     public async Task AConflictDeclaredInAnotherTabShouldStopTheSheetAlreadyOpen(DbKind kind)
     {
         await using var host = await databases.HostAsync(kind);
