@@ -64,6 +64,24 @@ public sealed class UnitDirectory
         [.. Descendants(provinceId).Select(Get).Where(n => n.Tier == UnitTier.Commune && n.IsValidOn(day))
             .OrderBy(n => n.Name, StringComparer.Create(new("vi-VN"), false))];
 
+    /// <summary>
+    /// Communes in force on <paramref name="day"/> whose name holds the words typed, without diacritics or case ("thach ha"
+    /// finds "Xã Thạch Hà"), or whose code is typed; within one province when given, in name order, at most
+    /// <paramref name="limit"/>. The names are folded once per snapshot.
+    /// </summary>
+    public IReadOnlyList<UnitNode> FindCommunes(string? text, DateOnly day, Guid? provinceId = null, int limit = 20)
+    {
+        var key = Common.VietnameseText.SearchKey(text);
+        var code = text?.Trim();
+        var pool = provinceId is { } province ? CommunesOf(province, day) : _nodes.Values.Where(n => n.Tier == UnitTier.Commune && n.IsValidOn(day));
+        return [.. pool.Where(n => key.Length == 0 || NameKey(n).Contains(key, StringComparison.Ordinal) || n.Code == code)
+            .OrderBy(NameKey, StringComparer.Ordinal).ThenBy(n => n.Code, StringComparer.Ordinal).Take(limit)];
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _nameKeys = new();
+
+    private string NameKey(UnitNode node) => _nameKeys.GetOrAdd(node.Id, _ => Common.VietnameseText.SearchKey(node.Name));
+
     public UnitNode? ProvinceOf(Guid id)
     {
         var node = Find(id);

@@ -29,8 +29,10 @@ public static class PageActions
         await staff.WaitInteractiveAsync();
         await staff.SelectOptionAsync("#round-level", nameof(Contests.ContestLevel.Commune));
         await staff.SelectOptionAsync("#round-unit-province", new SelectOptionValue { Label = "42 — Hà Tĩnh" });
-        await staff.Locator("#round-unit-commune option", new() { HasTextString = "Xã mẫu Thạch Hà" }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await staff.SelectOptionAsync("#round-unit-commune", new SelectOptionValue { Label = "Xã mẫu Thạch Hà (dữ liệu mẫu)" });
+        // The commune is typed without diacritics and picked from what the box offers (MudAutocomplete).
+        await staff.FillAsync("#round-unit-commune", "thach ha");
+        await staff.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Xã mẫu Thạch Hà (dữ liệu mẫu)" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("#round-unit-commune")).ToHaveValueAsync("Xã mẫu Thạch Hà (dữ liệu mẫu)");
         await staff.FillAsync("#round-name", name);
         await staff.FillAsync("#round-organiser", "UBND xã mẫu Thạch Hà");
         await staff.FillAsync("#decision-number", decisionNumber);

@@ -4,6 +4,8 @@ using KhuyenCong.Showcase.Tests.Data;
 using KhuyenCong.Showcase.Geography;
 using KhuyenCong.Showcase.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace KhuyenCong.Showcase.Tests.Components;
 
@@ -11,12 +13,25 @@ namespace KhuyenCong.Showcase.Tests.Components;
 public sealed class UnitPickerTests : BunitContext, IAsyncLifetime
 {
     private ShowcaseHost _host = null!;
+    private IRenderedComponent<MudPopoverProvider> _popovers = null!;
 
     public async Task InitializeAsync()
     {
         _host = await ShowcaseHost.CreateAsync(DbKind.Sqlite);
         await Scenario.CreateAsync(_host);
         Services.AddSingleton(_host.Get<GeographyService>());
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddTransient<MudLocalizer, ShowcaseMudLocalizer>();
+        _popovers = Render<MudPopoverProvider>();
+    }
+
+    /// <summary>What the commune box offers once the words are typed (it waits for the typing to pause).</summary>
+    private static IReadOnlyList<string> Offered(IRenderedComponent<UnitPicker> picker, string typed, IRenderedComponent<MudPopoverProvider> popovers)
+    {
+        picker.Find("#unit-commune").Input(typed);
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-popover-open .mud-list-item")), TimeSpan.FromSeconds(5));
+        return [.. popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())];
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -26,7 +41,7 @@ public sealed class UnitPickerTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void AProvinceThenACommuneAreChosenAndEachIsReported()
+    public async Task AProvinceThenACommuneAreChosenAndEachIsReported()
     {
         var chosen = new List<Guid?>();
         var picker = Render<UnitPicker>(p => p.Add(x => x.ValueChanged, v => chosen.Add(v)));
@@ -37,13 +52,32 @@ public sealed class UnitPickerTests : BunitContext, IAsyncLifetime
 
         var haTinh = picker.FindAll("#unit-province option").Single(o => o.TextContent == "42 — Hà Tĩnh").GetAttribute("value")!;
         picker.Find("#unit-province").Change(haTinh);
-        var communes = picker.FindAll("#unit-commune option").Select(o => o.TextContent).ToList();
+        // Typed without diacritics, within the province: its sample communes are offered, another province's are not.
+        var communes = Offered(picker, "xa thu", _popovers);
         Assert.Contains("Xã thử Thạch Hà (dữ liệu mẫu)", communes);
-        Assert.DoesNotContain("Xã thử Phố Hiến (dữ liệu mẫu)", communes);
+        Assert.DoesNotContain(communes, c => c.Contains("Phố Hiến"));
 
-        var thachHa = picker.FindAll("#unit-commune option").Single(o => o.TextContent.StartsWith("Xã thử Thạch Hà")).GetAttribute("value")!;
-        picker.Find("#unit-commune").Change(thachHa);
-        Assert.Equal([Guid.Parse(haTinh), Guid.Parse(thachHa)], chosen);
+        picker.Find("#unit-commune").Input("thach ha");
+        _popovers.WaitForAssertion(() => Assert.Equal("Xã thử Thạch Hà (dữ liệu mẫu)",
+            Assert.Single(_popovers.FindAll(".mud-popover-open .mud-list-item")).TextContent.Trim()), TimeSpan.FromSeconds(5));
+        await _popovers.InvokeAsync(() => _popovers.FindAll(".mud-popover-open .mud-list-item").Single().Click());
+        var units = await _host.Get<GeographyService>().DirectoryAsync();
+        var thachHa = units.All.Single(u => u.Code == "T4201").Id;
+        picker.WaitForAssertion(() => Assert.Equal([Guid.Parse(haTinh), thachHa], chosen));
+    }
+
+    [Fact]
+    public async Task ACommuneTypedBeforeAnyProvinceIsFoundAcrossProvincesAndSetsItsProvince()
+    {
+        var units = await _host.Get<GeographyService>().DirectoryAsync();
+        var thachHa = units.All.Single(u => u.Code == "T4201").Id;
+        Guid? chosen = null;
+        var picker = Render<UnitPicker>(p => p.Add(x => x.ValueChanged, v => chosen = v));
+        var offered = Offered(picker, "THACH HA", _popovers);
+        Assert.Contains("Xã thử Thạch Hà (dữ liệu mẫu) — Hà Tĩnh", offered);
+        await _popovers.InvokeAsync(() => _popovers.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Contains("Thạch Hà")).Click());
+        picker.WaitForAssertion(() => Assert.Equal(thachHa, chosen));
+        Assert.Equal(units.ProvinceOf(thachHa)!.Id.ToString(), picker.Find("#unit-province").GetAttribute("value"));
     }
 
     [Fact]
@@ -53,6 +87,6 @@ public sealed class UnitPickerTests : BunitContext, IAsyncLifetime
         var thachHa = units.All.Single(u => u.Code == "T4201").Id;
         var picker = Render<UnitPicker>(p => p.Add(x => x.Value, thachHa));
         Assert.Equal(units.ProvinceOf(thachHa)!.Id.ToString(), picker.Find("#unit-province").GetAttribute("value"));
-        Assert.Equal(thachHa.ToString(), picker.Find("#unit-commune").GetAttribute("value"));
+        Assert.Equal("Xã thử Thạch Hà (dữ liệu mẫu)", picker.Find("#unit-commune").GetAttribute("value"));
     }
 }
