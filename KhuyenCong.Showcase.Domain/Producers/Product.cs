@@ -209,6 +209,16 @@ public sealed record DocumentInfo(DocumentType Type, string? Number, string? Iss
 {
     public const int NumberMaxLength = 60;
     public const int IssuerMaxLength = 200;
+
+    /// <summary>The type and dates a document may carry; the upload form asks before the file travels, the record on saving.</summary>
+    public void Check()
+    {
+        if (!Enum.IsDefined(Type)) throw new DomainException(Messages.DocumentTypeInvalid);
+        SensibleDates.Check(IssuedOn);
+        SensibleDates.Check(ExpiresOn);
+        if (IssuedOn is { } issued && ExpiresOn is { } expires && expires < issued)
+            throw new DomainException(Messages.DocumentExpiryBeforeIssue);
+    }
 }
 
 public sealed class ProductDocument
@@ -217,11 +227,7 @@ public sealed class ProductDocument
 
     internal ProductDocument(Guid productId, DocumentInfo info, StoredFile file, DateTimeOffset now)
     {
-        if (!Enum.IsDefined(info.Type)) throw new DomainException(Messages.DocumentTypeInvalid);
-        SensibleDates.Check(info.IssuedOn);
-        SensibleDates.Check(info.ExpiresOn);
-        if (info.IssuedOn is { } issued && info.ExpiresOn is { } expires && expires < issued)
-            throw new DomainException(Messages.DocumentExpiryBeforeIssue);
+        info.Check();
         Id = Guid.CreateVersion7();
         ProductId = productId;
         Type = info.Type;

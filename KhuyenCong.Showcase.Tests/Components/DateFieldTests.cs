@@ -10,19 +10,13 @@ using MudBlazor.Services;
 namespace KhuyenCong.Showcase.Tests.Components;
 
 /// <summary>The one date input of the signed-in pages (a MudDatePicker): dd/MM/yyyy typed and shown, in either language.</summary>
-public sealed class DateFieldTests : BunitContext, IAsyncLifetime
+public sealed class DateFieldTests : MudComponentContext
 {
-    public Task InitializeAsync()
+    public override Task InitializeAsync()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddTransient<MudLocalizer, ShowcaseMudLocalizer>();
         Render<MudPopoverProvider>();
         return Task.CompletedTask;
     }
-
-    // MudBlazor's services dispose only asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     [Theory]
     [InlineData("vi-VN")]

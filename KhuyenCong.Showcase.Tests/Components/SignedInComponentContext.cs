@@ -15,7 +15,7 @@ namespace KhuyenCong.Showcase.Tests.Components;
 /// bUnit over the real app: MudBlazor's services with the app's localizer, the app's own services from a real
 /// <see cref="ShowcaseHost"/> (SQLite file), and a person signed in as a user of that database.
 /// </summary>
-public abstract class SignedInComponentContext : BunitContext, IAsyncLifetime
+public abstract class SignedInComponentContext : MudComponentContext
 {
     protected ShowcaseHost Host { get; private set; } = null!;
     protected Scenario World { get; private set; } = null!;
@@ -27,14 +27,11 @@ public abstract class SignedInComponentContext : BunitContext, IAsyncLifetime
     /// <summary>Makes the data and returns the person who is signed in.</summary>
     protected abstract Task<UserScope> ArrangeAsync();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         Host = await ShowcaseHost.CreateAsync(DbKind.Sqlite);
         World = await Scenario.CreateAsync(Host);
         var person = await ArrangeAsync();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddTransient<MudLocalizer, ShowcaseMudLocalizer>();
         _scope = Host.Services.CreateAsyncScope();
         foreach (var type in AppServices.Append(typeof(AccountService)).Distinct())
             Services.AddSingleton(type, _ => _scope.ServiceProvider.GetRequiredService(type));
@@ -44,9 +41,8 @@ public abstract class SignedInComponentContext : BunitContext, IAsyncLifetime
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, person.UserId), new Claim(AccountService.SecurityStampClaim, user!.SecurityStamp!));
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    protected override async ValueTask DisposeOwnAsync()
     {
-        await base.DisposeAsync();
         await _scope.DisposeAsync();
         await Host.DisposeAsync();
     }

@@ -10,19 +10,16 @@ using MudBlazor.Services;
 namespace KhuyenCong.Showcase.Tests.Components;
 
 /// <summary>The unit picker, on the real geography service over a real SQLite file with sample communes.</summary>
-public sealed class UnitPickerTests : BunitContext, IAsyncLifetime
+public sealed class UnitPickerTests : MudComponentContext
 {
     private ShowcaseHost _host = null!;
     private IRenderedComponent<MudPopoverProvider> _popovers = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         _host = await ShowcaseHost.CreateAsync(DbKind.Sqlite);
         await Scenario.CreateAsync(_host);
         Services.AddSingleton(_host.Get<GeographyService>());
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddTransient<MudLocalizer, ShowcaseMudLocalizer>();
         _popovers = Render<MudPopoverProvider>();
     }
 
@@ -34,11 +31,7 @@ public sealed class UnitPickerTests : BunitContext, IAsyncLifetime
         return [.. popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())];
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _host.DisposeAsync();
-    }
+    protected override async ValueTask DisposeOwnAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task AProvinceThenACommuneAreChosenAndEachIsReported()

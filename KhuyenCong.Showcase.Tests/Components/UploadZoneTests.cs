@@ -1,0 +1,52 @@
+using System.Globalization;
+using Bunit;
+using KhuyenCong.Showcase.Components.Shared;
+using KhuyenCong.Showcase.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace KhuyenCong.Showcase.Tests.Components;
+
+/// <summary>The drop area of photos and documents: its progress while the bytes arrive, then what the server does.</summary>
+public sealed class UploadZoneTests : MudComponentContext
+{
+    [Fact]
+    public void TheZoneShowsHowMuchHasArrivedThenWhatTheServerIsDoing()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
+        try
+        {
+            var zone = Render<UploadZone>(p => p.Add(x => x.Accept, "image/*").Add(x => x.Label, "Chọn ảnh: Mặt trước").Add(x => x.OnFile, _ => { }));
+            Assert.Empty(zone.FindAll("[role=status]"));
+            Assert.Equal("Chọn ảnh: Mặt trước", zone.Find("input[type=file]").GetAttribute("aria-label"));
+            Assert.Contains("Kéo và thả tệp", zone.Markup);
+
+            zone.Render(p => p.Add(x => x.Busy, true).Add(x => x.Progress, 42).Add(x => x.Working, UiText.Photo_Processing));
+            Assert.Equal(string.Format(UiText.Upload_Progress, 42), zone.Find("[role=status] small").TextContent);
+            Assert.Equal("42", zone.Find("[role=progressbar]").GetAttribute("aria-valuenow"));
+            Assert.NotNull(zone.Find("input[type=file]").GetAttribute("disabled"));
+
+            zone.Render(p => p.Add(x => x.Progress, 100));
+            Assert.Equal(UiText.Photo_Processing, zone.Find("[role=status] small").TextContent);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
+    public async Task AStreamReadThroughReportsEachWholePercentOnceAndEndsAt100()
+    {
+        var reported = new List<int>();
+        await using var stream = new ProgressStream(new MemoryStream(new byte[1000]), 1000, reported.Add);
+        var buffer = new byte[64];
+        while (await stream.ReadAsync(buffer) > 0) { }
+        Assert.Equal(100, reported[^1]);
+        Assert.Equal(reported.Distinct().Count(), reported.Count);
+        Assert.True(reported.SequenceEqual(reported.Order()), string.Join(",", reported));
+        Assert.True(reported.Count >= 15, $"{reported.Count} reports for 16 reads");
+    }
+}
