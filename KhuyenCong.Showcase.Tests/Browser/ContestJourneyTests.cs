@@ -71,6 +71,9 @@ public sealed class ContestJourneyTests(SiteFixture site)
         await Assertions.Expect(staff.Locator("[data-testid=dossier]")).ToContainTextAsync("Đèn tre trang trí");
         await staff.FillAsync("[data-testid=review-panel] [data-testid=return-reason]", "Bổ sung giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm.");
         await staff.ClickAsync("[data-testid=return]");
+        // Asked first, with the reason the facility will read.
+        await Assertions.Expect(staff.Locator(".mud-dialog")).ToContainTextAsync("an toàn thực phẩm");
+        await staff.ClickAsync("[data-testid=return-confirm]");
         await Assertions.Expect(staff.Locator("[data-testid=form-success]")).ToContainTextAsync("trả lại");
 
         // The producer sees why, adds the certificate to the product, and resubmits.
