@@ -162,10 +162,8 @@ public sealed class ComplaintService(
     /// <summary>Every complaint of a round, for the staff who run or follow it, oldest first.</summary>
     public async Task<IReadOnlyList<ComplaintRow>> ForRoundAsync(UserScope actor, Guid roundId, CancellationToken ct = default)
     {
-        var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.RoundAsync(roundId, ct);
-        if (!ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
+        var round = await ViewableRoundAsync(db, actor, roundId, ct);
         return await RowsAsync(db, [round], c => c.RoundId == roundId, ct);
     }
 
@@ -175,16 +173,22 @@ public sealed class ComplaintService(
     /// </summary>
     public async Task<Paged<ComplaintRow>> PageAsync(UserScope actor, Guid roundId, ComplaintFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        var units = await geography.DirectoryAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.RoundAsync(roundId, ct);
-        if (!ContestPolicy.CanView(actor, units, round)) throw new AccessDeniedException();
+        var round = await ViewableRoundAsync(db, actor, roundId, ct);
         var complaints = db.Set<Complaint>().AsNoTracking().Where(c => c.RoundId == roundId);
         if (filter.State is { } state) complaints = complaints.Where(c => c.State == state);
         if (filter.Kind is { } kind) complaints = complaints.Where(c => c.Kind == kind);
         var found = await Joined(db, complaints).PageAsync(page, Sorts, j => j, ct);
         var cal = await calendar.ForRoundAsync(round, Today, ct);
         return found.Map(j => j.ToRow(round, cal, Today));
+    }
+
+    /// <summary>The round, for the staff who run or follow it (ContestPolicy.CanView); anyone else is refused.</summary>
+    private async Task<Round> ViewableRoundAsync(ShowcaseDb db, UserScope actor, Guid roundId, CancellationToken ct)
+    {
+        var round = await db.RoundAsync(roundId, ct);
+        if (!ContestPolicy.CanView(actor, await geography.DirectoryAsync(ct), round)) throw new AccessDeniedException();
+        return round;
     }
 
     /// <summary>The complaints a facility filed, wherever they are.</summary>
