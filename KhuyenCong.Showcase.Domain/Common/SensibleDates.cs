@@ -1,3 +1,4 @@
+using System.Globalization;
 using KhuyenCong.Showcase.Resources;
 
 namespace KhuyenCong.Showcase.Common;
@@ -12,10 +13,12 @@ public static class SensibleDates
     public static readonly DateOnly Earliest = new(1950, 1, 1);
     public static readonly DateOnly Latest = new(2100, 12, 31);
 
-    public static DateOnly Check(DateOnly date) =>
+    /// <param name="field">The command property the date is entered in (see <see cref="DomainException.Field"/>).</param>
+    public static DateOnly Check(DateOnly date, string? field = null) =>
         date < Earliest || date > Latest
-            ? throw DomainException.Of(Messages.DateOutOfRange, date.ToString("dd/MM/yyyy"), Earliest.ToString("dd/MM/yyyy"), Latest.ToString("dd/MM/yyyy"))
+            ? throw new DomainException(string.Format(CultureInfo.CurrentCulture, Messages.DateOutOfRange,
+                date.ToString("dd/MM/yyyy"), Earliest.ToString("dd/MM/yyyy"), Latest.ToString("dd/MM/yyyy")), field)
             : date;
 
-    public static DateOnly? Check(DateOnly? date) => date is { } d ? Check(d) : null;
+    public static DateOnly? Check(DateOnly? date, string? field = null) => date is { } d ? Check(d, field) : null;
 }

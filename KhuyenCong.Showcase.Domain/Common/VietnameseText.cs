@@ -40,21 +40,27 @@ public static class VietnameseText
         return cleaned.Length == 0 ? null : cleaned;
     }
 
-    /// <summary>Cleans a required field; empty gives <paramref name="message"/>, too long the length limit.</summary>
-    public static string Required(string? value, int maxLength, string message)
+    /// <summary>
+    /// Cleans a required field; empty gives <paramref name="message"/>, too long the length limit, both about
+    /// <paramref name="field"/> (see <see cref="DomainException.Field"/>).
+    /// </summary>
+    public static string Required(string? value, int maxLength, string message, string? field = null)
     {
         var cleaned = Clean(value);
-        if (cleaned.Length == 0) throw new DomainException(message);
-        if (cleaned.Length > maxLength) throw DomainException.Of(Resources.Messages.TextTooLong, maxLength);
+        if (cleaned.Length == 0) throw new DomainException(message, field);
+        if (cleaned.Length > maxLength) throw new DomainException(TooLong(maxLength), field);
         return cleaned;
     }
 
-    public static string? Optional(string? value, int maxLength)
+    public static string? Optional(string? value, int maxLength, string? field = null)
     {
         var cleaned = CleanOrNull(value);
-        if (cleaned?.Length > maxLength) throw DomainException.Of(Resources.Messages.TextTooLong, maxLength);
+        if (cleaned?.Length > maxLength) throw new DomainException(TooLong(maxLength), field);
         return cleaned;
     }
+
+    private static string TooLong(int maxLength) =>
+        string.Format(System.Globalization.CultureInfo.CurrentCulture, Resources.Messages.TextTooLong, maxLength);
 
     public static string SearchKey(string? value)
     {

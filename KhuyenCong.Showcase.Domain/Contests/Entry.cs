@@ -274,7 +274,7 @@ public sealed class Entry : IVersioned
     {
         if (Decision is not { } decision || Notice is not { } current) throw new DomainException(Messages.EntryNotJudged);
         if (!Enum.IsDefined(notice.Method)) throw new DomainException(Messages.NoticeMethodInvalid);
-        if (notice.On < decision.Date || notice.On > today) throw DomainException.Of(Messages.NoticeDateInvalid, decision.Date.ToString("dd/MM/yyyy"));
+        if (notice.On < decision.Date || notice.On > today) throw DomainException.At(nameof(notice.On), Messages.NoticeDateInvalid, decision.Date.ToString("dd/MM/yyyy"));
         if (today > ContestDeadlines.Complaint(current.On, calendar)) throw new DomainException(Messages.NoticeWindowPassed);
         Notice = notice;
         Log(actor, now, "notice-recorded", $"{notice.On:dd/MM/yyyy} — {EnumText.Of(notice.Method)}");
@@ -315,7 +315,7 @@ public sealed class Entry : IVersioned
         if (State != EntryState.Recognised) throw new DomainException(Messages.EntryNotRecognised);
         if (!HoldsValidCertificate(today)) throw DomainException.Of(Messages.RevocationExpired, ValidUntil?.ToString("dd/MM/yyyy") ?? "—");
         Round.CheckDecision(decision);
-        if (decision.Date < CertificateIssuedOn || decision.Date > today) throw new DomainException(Messages.RevocationDateInvalid);
+        if (decision.Date < CertificateIssuedOn || decision.Date > today) throw DomainException.At(nameof(decision.Date), Messages.RevocationDateInvalid);
         RevocationReason = VietnameseText.Required(reason, ReasonMaxLength, Messages.EntryReasonRequired);
         Revocation = decision with { };
         State = EntryState.Revoked;

@@ -197,16 +197,16 @@ public sealed class Round : IVersioned
     public void Update(RoundDetails details, string areaCode)
     {
         if (State != RoundState.Draft && (details.Level != Level || details.UnitId != UnitId || details.RegionId != RegionId))
-            throw new DomainException(Messages.RoundLevelFixed);
+            throw DomainException.At(nameof(RoundDetails.Level), Messages.RoundLevelFixed);
         if (details.Level == ContestLevel.District && details.Schedule.RegistrationOpens >= Geography.AdministrativeUnit.DistrictTierEnded)
-            throw new DomainException(Messages.RoundDistrictAfterReform);
-        if ((details.Level == ContestLevel.Region) != (details.RegionId is not null)) throw new DomainException(Messages.RoundRegionRequired);
-        if (details.Year is < 2000 or > 2100) throw new DomainException(Messages.RoundYearInvalid);
+            throw DomainException.At(nameof(RoundDetails.Level), Messages.RoundDistrictAfterReform);
+        if ((details.Level == ContestLevel.Region) != (details.RegionId is not null)) throw DomainException.At(nameof(RoundDetails.RegionId), Messages.RoundRegionRequired);
+        if (details.Year is < 2000 or > 2100) throw DomainException.At(nameof(RoundDetails.Year), Messages.RoundYearInvalid);
         // TT 26/2014 Điều 17.1: "từ 70 điểm trở lên" at every level.
-        if (details.PassMark < RegulationPassMark) throw DomainException.Of(Messages.RoundPassMarkBelowRegulation, RegulationPassMark);
-        if (details.PassMark > 100) throw new DomainException(Messages.RoundPassMarkInvalid);
-        if (details.Quota is < 1) throw new DomainException(Messages.RoundQuotaInvalid);
-        if (details.MinimumSheets is < 1 or > 25) throw new DomainException(Messages.RoundMinimumSheetsInvalid);
+        if (details.PassMark < RegulationPassMark) throw DomainException.At(nameof(RoundDetails.PassMark), Messages.RoundPassMarkBelowRegulation, RegulationPassMark);
+        if (details.PassMark > 100) throw DomainException.At(nameof(RoundDetails.PassMark), Messages.RoundPassMarkInvalid);
+        if (details.Quota is < 1) throw DomainException.At(nameof(RoundDetails.Quota), Messages.RoundQuotaInvalid);
+        if (details.MinimumSheets is < 1 or > 25) throw DomainException.At(nameof(RoundDetails.MinimumSheets), Messages.RoundMinimumSheetsInvalid);
         // What decides a result stops moving once the first sheet may be written.
         if (State >= RoundState.Judging && (details.PassMark != PassMark || details.MinimumSheets != MinimumSheets || details.Quota != Quota || details.Blind != Blind))
             throw new DomainException(Messages.RoundRulesLockedAtJudging);
@@ -218,9 +218,9 @@ public sealed class Round : IVersioned
         Level = details.Level;
         UnitId = details.UnitId;
         Year = details.Year;
-        Name = VietnameseText.Required(details.Name, NameMaxLength, Messages.RoundNameRequired);
+        Name = VietnameseText.Required(details.Name, NameMaxLength, Messages.RoundNameRequired, nameof(RoundDetails.Name));
         Fold();
-        Organiser = VietnameseText.Required(details.Organiser, OrganiserMaxLength, Messages.RoundOrganiserRequired);
+        Organiser = VietnameseText.Required(details.Organiser, OrganiserMaxLength, Messages.RoundOrganiserRequired, nameof(RoundDetails.Organiser));
         Establishment = details.Establishment;
         Schedule = details.Schedule;
         PassMark = details.PassMark;
@@ -326,7 +326,7 @@ public sealed class Round : IVersioned
         Expect(RoundState.ResultsProposed);
         CheckDecision(decision);
         if (Quota is { } quota && recognisedInRound > quota) throw DomainException.Of(Messages.RoundQuotaExceeded, quota);
-        if (Recognition is { } first && decision.Date < first.Date) throw DomainException.Of(Messages.DecisionBeforeFirst, first.Number, first.Date.ToString("dd/MM/yyyy"));
+        if (Recognition is { } first && decision.Date < first.Date) throw DomainException.At(nameof(decision.Date), Messages.DecisionBeforeFirst, first.Number, first.Date.ToString("dd/MM/yyyy"));
         var supplementary = Recognition is not null;
         Recognition ??= decision;
         State = RoundState.DecisionIssued;
@@ -377,19 +377,24 @@ public sealed class Round : IVersioned
         if (State != state) throw DomainException.Of(Messages.RoundWrongStateFor, EnumText.Of(State));
     }
 
+    /// <summary>Each day sensible and none before the one it follows; a refusal names the first day out of order.</summary>
     private static void CheckSchedule(RoundSchedule s)
     {
-        foreach (var day in new[] { s.RegistrationOpens, s.RegistrationCloses, s.ReviewUntil, s.JudgingFrom, s.JudgingTo, s.AnnouncementOn })
-            SensibleDates.Check(day);
-        if (!(s.RegistrationOpens <= s.RegistrationCloses && s.RegistrationCloses <= s.ReviewUntil && s.ReviewUntil <= s.JudgingFrom
-              && s.JudgingFrom <= s.JudgingTo && s.JudgingTo <= s.AnnouncementOn))
-            throw new DomainException(Messages.RoundScheduleOrder);
+        (DateOnly Day, string Field)[] days =
+        [
+            (s.RegistrationOpens, nameof(s.RegistrationOpens)), (s.RegistrationCloses, nameof(s.RegistrationCloses)),
+            (s.ReviewUntil, nameof(s.ReviewUntil)), (s.JudgingFrom, nameof(s.JudgingFrom)), (s.JudgingTo, nameof(s.JudgingTo)),
+            (s.AnnouncementOn, nameof(s.AnnouncementOn)),
+        ];
+        foreach (var (day, field) in days) SensibleDates.Check(day, field);
+        for (var i = 1; i < days.Length; i++)
+            if (days[i].Day < days[i - 1].Day) throw DomainException.At(days[i].Field, Messages.RoundScheduleOrder);
     }
 
     internal static void CheckDecision(DecisionRef decision)
     {
-        SensibleDates.Check(decision.Date);
-        VietnameseText.Required(decision.Number, DecisionRef.NumberMaxLength, Messages.DecisionNumberRequired);
-        VietnameseText.Required(decision.Signer, DecisionRef.SignerMaxLength, Messages.DecisionSignerRequired);
+        SensibleDates.Check(decision.Date, nameof(decision.Date));
+        VietnameseText.Required(decision.Number, DecisionRef.NumberMaxLength, Messages.DecisionNumberRequired, nameof(decision.Number));
+        VietnameseText.Required(decision.Signer, DecisionRef.SignerMaxLength, Messages.DecisionSignerRequired, nameof(decision.Signer));
     }
 }

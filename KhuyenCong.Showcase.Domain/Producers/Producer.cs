@@ -76,43 +76,43 @@ public sealed partial class Producer : IVersioned
     {
         var today = VietnamTime.DateOf(now);
         if (unit.Tier != UnitTier.Commune || !unit.IsValidOn(today))
-            throw new DomainException(Messages.ProducerUnitMustBeCurrentCommune);
+            throw DomainException.At("CommuneId", Messages.ProducerUnitMustBeCurrentCommune);
 
-        var name = VietnameseText.Required(details.Name, NameMaxLength, Messages.ProducerNameRequired);
-        var registration = VietnameseText.Required(details.RegistrationNumber, RegistrationNumberMaxLength, Messages.ProducerRegistrationRequired);
-        SensibleDates.Check(details.RegistrationDate);
+        var name = VietnameseText.Required(details.Name, NameMaxLength, Messages.ProducerNameRequired, nameof(ProducerDetails.Name));
+        var registration = VietnameseText.Required(details.RegistrationNumber, RegistrationNumberMaxLength, Messages.ProducerRegistrationRequired, nameof(ProducerDetails.RegistrationNumber));
+        SensibleDates.Check(details.RegistrationDate, nameof(ProducerDetails.RegistrationDate));
         if (details.RegistrationDate is { } registeredOn && registeredOn > today)
-            throw new DomainException(Messages.ProducerRegistrationDateFuture);
+            throw DomainException.At(nameof(ProducerDetails.RegistrationDate), Messages.ProducerRegistrationDateFuture);
         var taxCode = VietnameseText.CleanOrNull(details.TaxCode)?.Replace(" ", "");
         if (taxCode is not null && !TaxCodePattern().IsMatch(taxCode))
-            throw new DomainException(Messages.ProducerTaxCodeInvalid);
-        var phone = VietnameseText.Required(details.Phone, PhoneMaxLength, Messages.ProducerPhoneRequired).Replace(" ", "").Replace(".", "");
-        if (!PhonePattern().IsMatch(phone)) throw new DomainException(Messages.ProducerPhoneInvalid);
+            throw DomainException.At(nameof(ProducerDetails.TaxCode), Messages.ProducerTaxCodeInvalid);
+        var phone = VietnameseText.Required(details.Phone, PhoneMaxLength, Messages.ProducerPhoneRequired, nameof(ProducerDetails.Phone)).Replace(" ", "").Replace(".", "");
+        if (!PhonePattern().IsMatch(phone)) throw DomainException.At(nameof(ProducerDetails.Phone), Messages.ProducerPhoneInvalid);
         var email = VietnameseText.CleanOrNull(details.Email);
         if (email is not null && (email.Length > EmailMaxLength || !VietnameseText.IsEmail(email)))
-            throw new DomainException(Messages.ProducerEmailInvalid);
+            throw DomainException.At(nameof(ProducerDetails.Email), Messages.ProducerEmailInvalid);
         var website = VietnameseText.CleanOrNull(details.Website);
         if (website is not null)
         {
             if (!website.Contains("://", StringComparison.Ordinal)) website = "https://" + website;
             if (website.Length > WebsiteMaxLength || !Uri.TryCreate(website, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                throw new DomainException(Messages.ProducerWebsiteInvalid);
+                throw DomainException.At(nameof(ProducerDetails.Website), Messages.ProducerWebsiteInvalid);
         }
         if (details.Latitude is null != details.Longitude is null)
-            throw new DomainException(Messages.ProducerLocationIncomplete);
+            throw DomainException.At(details.Latitude is null ? nameof(ProducerDetails.Latitude) : nameof(ProducerDetails.Longitude), Messages.ProducerLocationIncomplete);
         if (details.Latitude is { } lat && (lat is < -90 or > 90 || details.Longitude is < -180 or > 180))
-            throw new DomainException(Messages.ProducerLocationInvalid);
+            throw DomainException.At(lat is < -90 or > 90 ? nameof(ProducerDetails.Latitude) : nameof(ProducerDetails.Longitude), Messages.ProducerLocationInvalid);
 
-        LegalForm = Enum.IsDefined(details.LegalForm) ? details.LegalForm : throw new DomainException(Messages.ProducerLegalFormInvalid);
+        LegalForm = Enum.IsDefined(details.LegalForm) ? details.LegalForm : throw DomainException.At(nameof(ProducerDetails.LegalForm), Messages.ProducerLegalFormInvalid);
         Name = name;
         SearchKey = VietnameseText.SearchKey(name);
         RegistrationNumber = registration;
         RegistrationDate = details.RegistrationDate;
         TaxCode = taxCode;
-        Address = VietnameseText.Required(details.Address, AddressMaxLength, Messages.ProducerAddressRequired);
+        Address = VietnameseText.Required(details.Address, AddressMaxLength, Messages.ProducerAddressRequired, nameof(ProducerDetails.Address));
         UnitId = unit.Id;
-        Representative = VietnameseText.Required(details.Representative, PersonMaxLength, Messages.ProducerRepresentativeRequired);
-        RepresentativePosition = VietnameseText.Optional(details.RepresentativePosition, PersonMaxLength);
+        Representative = VietnameseText.Required(details.Representative, PersonMaxLength, Messages.ProducerRepresentativeRequired, nameof(ProducerDetails.Representative));
+        RepresentativePosition = VietnameseText.Optional(details.RepresentativePosition, PersonMaxLength, nameof(ProducerDetails.RepresentativePosition));
         Phone = phone;
         Email = email;
         Website = website;

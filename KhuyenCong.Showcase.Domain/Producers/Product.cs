@@ -78,21 +78,21 @@ public sealed class Product : IVersioned
 
     public void Update(ProductDetails details, DateTimeOffset now)
     {
-        var name = VietnameseText.Required(details.Name, NameMaxLength, Messages.ProductNameRequired);
-        if (!Enum.IsDefined(details.Group)) throw new DomainException(Messages.ProductGroupInvalid);
-        var story = VietnameseText.Required(details.Story, StoryMaxLength, Messages.ProductStoryRequired);
-        if (details.PriceMin < 0 || details.PriceMax < 0) throw new DomainException(Messages.ProductPriceNegative);
+        var name = VietnameseText.Required(details.Name, NameMaxLength, Messages.ProductNameRequired, nameof(ProductDetails.Name));
+        if (!Enum.IsDefined(details.Group)) throw DomainException.At(nameof(ProductDetails.Group), Messages.ProductGroupInvalid);
+        var story = VietnameseText.Required(details.Story, StoryMaxLength, Messages.ProductStoryRequired, nameof(ProductDetails.Story));
+        if (details.PriceMin < 0 || details.PriceMax < 0) throw DomainException.At(details.PriceMin < 0 ? nameof(ProductDetails.PriceMin) : nameof(ProductDetails.PriceMax), Messages.ProductPriceNegative);
         if (details.PriceMin is { } min && details.PriceMax is { } max && max < min)
-            throw new DomainException(Messages.ProductPriceReversed);
+            throw DomainException.At(nameof(ProductDetails.PriceMax), Messages.ProductPriceReversed);
 
         Name = name;
         SearchKey = VietnameseText.SearchKey(name);
         Group = details.Group;
         Story = story;
-        Materials = VietnameseText.Optional(details.Materials, TextMaxLength);
-        Process = VietnameseText.Optional(details.Process, TextMaxLength);
-        Market = VietnameseText.Optional(details.Market, TextMaxLength);
-        Specifications = VietnameseText.Optional(details.Specifications, TextMaxLength);
+        Materials = VietnameseText.Optional(details.Materials, TextMaxLength, nameof(ProductDetails.Materials));
+        Process = VietnameseText.Optional(details.Process, TextMaxLength, nameof(ProductDetails.Process));
+        Market = VietnameseText.Optional(details.Market, TextMaxLength, nameof(ProductDetails.Market));
+        Specifications = VietnameseText.Optional(details.Specifications, TextMaxLength, nameof(ProductDetails.Specifications));
         PriceMin = details.PriceMin;
         PriceMax = details.PriceMax;
         UpdatedAt = now;
@@ -213,11 +213,11 @@ public sealed record DocumentInfo(DocumentType Type, string? Number, string? Iss
     /// <summary>The type and dates a document may carry; the upload form asks before the file travels, the record on saving.</summary>
     public void Check()
     {
-        if (!Enum.IsDefined(Type)) throw new DomainException(Messages.DocumentTypeInvalid);
-        SensibleDates.Check(IssuedOn);
-        SensibleDates.Check(ExpiresOn);
+        if (!Enum.IsDefined(Type)) throw DomainException.At(nameof(Type), Messages.DocumentTypeInvalid);
+        SensibleDates.Check(IssuedOn, nameof(IssuedOn));
+        SensibleDates.Check(ExpiresOn, nameof(ExpiresOn));
         if (IssuedOn is { } issued && ExpiresOn is { } expires && expires < issued)
-            throw new DomainException(Messages.DocumentExpiryBeforeIssue);
+            throw DomainException.At(nameof(ExpiresOn), Messages.DocumentExpiryBeforeIssue);
     }
 }
 
@@ -231,8 +231,8 @@ public sealed class ProductDocument
         Id = Guid.CreateVersion7();
         ProductId = productId;
         Type = info.Type;
-        Number = VietnameseText.Optional(info.Number, DocumentInfo.NumberMaxLength);
-        Issuer = VietnameseText.Optional(info.Issuer, DocumentInfo.IssuerMaxLength);
+        Number = VietnameseText.Optional(info.Number, DocumentInfo.NumberMaxLength, nameof(DocumentInfo.Number));
+        Issuer = VietnameseText.Optional(info.Issuer, DocumentInfo.IssuerMaxLength, nameof(DocumentInfo.Issuer));
         IssuedOn = info.IssuedOn;
         ExpiresOn = info.ExpiresOn;
         BlobKey = file.Key;

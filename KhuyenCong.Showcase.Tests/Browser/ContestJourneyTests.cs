@@ -85,7 +85,7 @@ public sealed class ContestJourneyTests(SiteFixture site)
         await producer.Locator("[data-testid=product-list] li", new() { HasTextString = "Đèn tre trang trí" }).Locator("a").ClickAsync();
         await Assertions.Expect(producer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/producer/products/[0-9a-f-]{36}$"));
         await producer.WaitInteractiveAsync();
-        await producer.SelectOptionAsync("#doc-type", "FoodSafetyCertificate");
+        await producer.ChooseAsync("doc-type", "Chứng nhận an toàn thực phẩm");
         await producer.FillAsync("#doc-number", "ATTP-2026-15");
         await producer.Locator("[data-testid=document-upload] input[type=file]").SetInputFilesAsync(new FilePayload
         {

@@ -32,6 +32,18 @@ public sealed class DateEntryJourneyTests(SiteFixture site)
         await staff.ScreenshotAsync(new() { Path = Path.Combine(SiteFixture.ScreenshotFolder, "date-entry-calendar-desktop.png") });
         await staff.Keyboard.PressAsync("Escape");
         await Assertions.Expect(staff.Locator("#decision-date")).ToHaveValueAsync("05/03/2026");
+        // A day before the one it follows: the domain's refusal stands under that day's box, and nothing is created.
+        var today = TimeProvider.System.Today();
+        await staff.FillAsync("#judging-to", today.AddDays(20).ToString("dd/MM/yyyy"));
+        await staff.Keyboard.PressAsync("Tab");
+        await staff.ClickAsync("[data-testid=save-round]");
+        await Assertions.Expect(staff.FieldError("judging-to")).ToContainTextAsync(Messages.RoundScheduleOrder);
+        await Assertions.Expect(staff.Locator("[data-testid=form-error]")).ToContainTextAsync(UiText.Form_SeeMarkedField);
+        await Assertions.Expect(staff).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/rounds/new$"));
+        await staff.ShotAsync("round-edit-field-error-desktop");
+        await staff.FillAsync("#judging-to", today.AddDays(30).ToString("dd/MM/yyyy"));
+        await staff.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(staff.FieldError("judging-to")).ToHaveCountAsync(0);
         await staff.ClickAsync("[data-testid=save-round]");
         await Assertions.Expect(staff).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/staff/rounds/[0-9a-f-]{36}$"));
 

@@ -27,12 +27,10 @@ public static class PageActions
         static string D(DateOnly day) => day.ToString("dd/MM/yyyy");
         await staff.GotoAsync($"{baseUrl}/staff/rounds/new");
         await staff.WaitInteractiveAsync();
-        await staff.SelectOptionAsync("#round-level", nameof(Contests.ContestLevel.Commune));
-        await staff.SelectOptionAsync("#round-unit-province", new SelectOptionValue { Label = "42 — Hà Tĩnh" });
+        await staff.ChooseAsync("round-level", "Cấp xã");
+        await staff.ChooseAsync("round-unit-province", "42 — Hà Tĩnh");
         // The commune is typed without diacritics and picked from what the box offers (MudAutocomplete).
-        await staff.FillAsync("#round-unit-commune", "thach ha");
-        await staff.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Xã mẫu Thạch Hà (dữ liệu mẫu)" }).ClickAsync();
-        await Assertions.Expect(staff.Locator("#round-unit-commune")).ToHaveValueAsync("Xã mẫu Thạch Hà (dữ liệu mẫu)");
+        await staff.PickCommuneAsync("round-unit", "thach ha", "Xã mẫu Thạch Hà (dữ liệu mẫu)");
         await staff.FillAsync("#round-name", name);
         await staff.FillAsync("#round-organiser", "UBND xã mẫu Thạch Hà");
         await staff.FillAsync("#decision-number", decisionNumber);
@@ -44,6 +42,28 @@ public static class PageActions
             await staff.Keyboard.PressAsync("Tab");
         }
     }
+
+    /// <summary>Picks an option of a MudSelect (found by its data-testid) by the option's whole text.</summary>
+    public static async Task ChooseAsync(this IPage page, string testId, string option)
+    {
+        await page.Locator($"[data-testid={testId}]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item")
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(option)}\\s*$") })
+            .ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Types into a unit autocomplete ("{prefix}-commune") and picks what it offers.</summary>
+    public static async Task PickCommuneAsync(this IPage page, string prefix, string typed, string option)
+    {
+        await page.FillAsync($"#{prefix}-commune", typed);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = option }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#{prefix}-commune")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(option)));
+    }
+
+    /// <summary>The message a Mud input (or DateField) shows under the box whose input has this id.</summary>
+    public static ILocator FieldError(this IPage page, string inputId) =>
+        page.Locator($".mud-input-control:has(#{inputId}) .mud-input-helper-text.mud-input-error").First;
 
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.SiteFixture.ScreenshotFolder, name + ".png"), FullPage = true });

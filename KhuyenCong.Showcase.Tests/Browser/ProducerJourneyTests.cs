@@ -31,18 +31,25 @@ public sealed class ProducerJourneyTests(SiteFixture site)
         await page.GotoAsync($"{Url}/producer/profile");
         await page.WaitInteractiveAsync();
 
-        await page.SelectOptionAsync("#legal-form", nameof(LegalForm.Cooperative));
+        await page.ChooseAsync("legal-form", "Hợp tác xã");
         await page.FillAsync("#name", "HTX Lụa tơ tằm Đức Thọ");
         await page.FillAsync("#registration", "28.099.2021");
-        await page.SelectOptionAsync("#province", new SelectOptionValue { Label = "Hà Tĩnh" });
-        await page.Locator("#commune option", new() { HasTextString = "Xã mẫu Đức Thọ" }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.SelectOptionAsync("#commune", new SelectOptionValue { Label = "Xã mẫu Đức Thọ (dữ liệu mẫu)" });
+        await page.ChooseAsync("profile-province", "42 — Hà Tĩnh");
+        await page.PickCommuneAsync("profile", "duc tho", "Xã mẫu Đức Thọ (dữ liệu mẫu)");
         await page.FillAsync("#address", "Thôn Trung Lương");
         await page.FillAsync("#representative", "Phạm Thị Lụa");
         await page.FillAsync("#phone", "0912 000 111");
+        // A tax code the domain refuses: the sentence stands under the tax box, the form says where to look, nothing is saved.
+        await page.FillAsync("#tax", "12ab");
+        await page.ClickAsync("[data-testid=save-profile]");
+        await Assertions.Expect(page.FieldError("tax")).ToContainTextAsync("Mã số thuế");
+        await Assertions.Expect(page.Locator("[data-testid=form-error]")).ToContainTextAsync("xem lời nhắn dưới ô được đánh dấu đỏ");
+        await page.ShotAsync("producer-profile-field-error-desktop");
+        await page.FillAsync("#tax", "");
         await page.ShotAsync("producer-profile-desktop");
         await page.ClickAsync("[data-testid=save-profile]");
         await Assertions.Expect(page.Locator("[data-testid=form-success]")).ToContainTextAsync("Đã lưu thông tin cơ sở");
+        await Assertions.Expect(page.FieldError("tax")).ToHaveCountAsync(0);
 
         await page.GotoAsync($"{Url}/producer/products/new");
         await page.WaitInteractiveAsync();
@@ -55,7 +62,7 @@ public sealed class ProducerJourneyTests(SiteFixture site)
             await slot.Locator("input[type=file]").SetInputFilesAsync(path);
             await Assertions.Expect(slot.Locator("img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^data:image/jpeg;base64,"));
         }
-        await page.SelectOptionAsync("#doc-type", nameof(DocumentType.BusinessRegistration));
+        await page.ChooseAsync("doc-type", "Giấy chứng nhận đăng ký kinh doanh / HTX / hộ kinh doanh");
         await page.FillAsync("#doc-number", "28.099.2021");
         await page.Locator("[data-testid=document-upload] input[type=file]").SetInputFilesAsync(new FilePayload
         {
@@ -157,6 +164,19 @@ public sealed class ProducerJourneyTests(SiteFixture site)
             Name = "ho-so.pdf", MimeType = "application/pdf", Buffer = new byte[11 * 1024 * 1024],
         });
         await Assertions.Expect(page.Locator("[data-testid=document-error]")).ToContainTextAsync("quá lớn: tối đa 10 MB");
+
+        // Particulars the domain refuses are refused before the file travels, under the box they concern.
+        await page.FillAsync("#doc-issued", "10/05/2026");
+        await page.Keyboard.PressAsync("Tab");
+        await page.FillAsync("#doc-expires", "01/05/2026");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Locator("[data-testid=document-upload] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "het-han.pdf", MimeType = "application/pdf", Buffer = Demo.DemoSeeder.MinimalPdf("het han"),
+        });
+        await Assertions.Expect(page.FieldError("doc-expires")).ToContainTextAsync("Ngày hết hạn");
+        await Assertions.Expect(page.Locator("[data-testid=document-error]")).ToContainTextAsync("xem lời nhắn dưới ô được đánh dấu đỏ");
+        await page.ShotAsync("document-field-error-desktop");
 
         Assert.Equal(before, Directory.GetFiles(site.App.MediaRoot, "*", SearchOption.AllDirectories).Length);
     }

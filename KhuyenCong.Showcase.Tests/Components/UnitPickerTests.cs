@@ -31,6 +31,14 @@ public sealed class UnitPickerTests : MudComponentContext
         return [.. popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())];
     }
 
+    /// <summary>Opens the province box and returns what it offers.</summary>
+    private async Task<IReadOnlyList<string>> ProvincesOffered(IRenderedComponent<UnitPicker> picker)
+    {
+        await picker.InvokeAsync(() => picker.FindComponent<MudSelect<Guid?>>().Instance.OpenMenu());
+        _popovers.WaitForAssertion(() => Assert.NotEmpty(_popovers.FindAll(".mud-popover-open .mud-list-item")), TimeSpan.FromSeconds(5));
+        return [.. _popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())];
+    }
+
     protected override async ValueTask DisposeOwnAsync() => await _host.DisposeAsync();
 
     [Fact]
@@ -38,13 +46,16 @@ public sealed class UnitPickerTests : MudComponentContext
     {
         var chosen = new List<Guid?>();
         var picker = Render<UnitPicker>(p => p.Add(x => x.ValueChanged, v => chosen.Add(v)));
-        var provinces = picker.FindAll("#unit-province option").Select(o => o.TextContent).ToList();
+        var provinces = await ProvincesOffered(picker);
         Assert.Equal(35, provinces.Count); // "choose" and the 34 provinces after the 2025 reform
         Assert.Contains("42 — Hà Tĩnh", provinces);
         Assert.DoesNotContain(provinces, p => p.Contains("Hải Dương"));
 
-        var haTinh = picker.FindAll("#unit-province option").Single(o => o.TextContent == "42 — Hà Tĩnh").GetAttribute("value")!;
-        picker.Find("#unit-province").Change(haTinh);
+        await _popovers.InvokeAsync(() => _popovers.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "42 — Hà Tĩnh").Click());
+        picker.WaitForAssertion(() => Assert.Equal("42 — Hà Tĩnh", picker.Find("#unit-province").GetAttribute("value")));
+        _popovers.WaitForAssertion(() => Assert.Empty(_popovers.FindAll(".mud-popover-open")), TimeSpan.FromSeconds(5));
+        var haTinh = Assert.Single(chosen)!.Value.ToString();
+        Assert.Equal("Hà Tĩnh", (await _host.Get<GeographyService>().DirectoryAsync()).Find(Guid.Parse(haTinh))!.DisplayName);
         // Typed without diacritics, within the province: its sample communes are offered, another province's are not.
         var communes = Offered(picker, "xa thu", _popovers);
         Assert.Contains("Xã thử Thạch Hà (dữ liệu mẫu)", communes);
@@ -70,7 +81,7 @@ public sealed class UnitPickerTests : MudComponentContext
         Assert.Contains("Xã thử Thạch Hà (dữ liệu mẫu) — Hà Tĩnh", offered);
         await _popovers.InvokeAsync(() => _popovers.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Contains("Thạch Hà")).Click());
         picker.WaitForAssertion(() => Assert.Equal(thachHa, chosen));
-        Assert.Equal(units.ProvinceOf(thachHa)!.Id.ToString(), picker.Find("#unit-province").GetAttribute("value"));
+        picker.WaitForAssertion(() => Assert.Equal("42 — Hà Tĩnh", picker.Find("#unit-province").GetAttribute("value")));
     }
 
     [Fact]
@@ -79,7 +90,7 @@ public sealed class UnitPickerTests : MudComponentContext
         var units = await _host.Get<GeographyService>().DirectoryAsync();
         var thachHa = units.All.Single(u => u.Code == "T4201").Id;
         var picker = Render<UnitPicker>(p => p.Add(x => x.Value, thachHa));
-        Assert.Equal(units.ProvinceOf(thachHa)!.Id.ToString(), picker.Find("#unit-province").GetAttribute("value"));
+        Assert.Equal($"{units.ProvinceOf(thachHa)!.Code} — {units.ProvinceOf(thachHa)!.DisplayName}", picker.Find("#unit-province").GetAttribute("value"));
         Assert.Equal("Xã thử Thạch Hà (dữ liệu mẫu)", picker.Find("#unit-commune").GetAttribute("value"));
     }
 }

@@ -84,15 +84,13 @@ public sealed class RoundForm
     /// The rules the domain enforces again, checked before any save so an edit never stores the details and then
     /// fails on the criteria.
     /// </summary>
-    public string? Problem(bool decisionRequired)
+    public Refusal? Problem(bool decisionRequired)
     {
-        if ((HasDecision || decisionRequired) && string.IsNullOrWhiteSpace(DecisionNumber)) return Messages.DecisionNumberRequired;
-        if ((HasDecision || decisionRequired) && DecisionDate is null) return UiText.Round_DecisionDateRequired;
-        if ((HasDecision || decisionRequired) && string.IsNullOrWhiteSpace(DecisionSigner)) return Messages.DecisionSignerRequired;
-        if (!(RegistrationOpens <= RegistrationCloses && RegistrationCloses <= ReviewUntil && ReviewUntil <= JudgingFrom
-              && JudgingFrom <= JudgingTo && JudgingTo <= AnnouncementOn))
-            return Messages.RoundScheduleOrder;
-        return CriteriaProblem(Criteria);
+        var decision = HasDecision || decisionRequired;
+        if (decision && string.IsNullOrWhiteSpace(DecisionNumber)) return new(Messages.DecisionNumberRequired, nameof(DecisionNumber));
+        if (decision && DecisionDate is null) return new(UiText.Round_DecisionDateRequired, nameof(DecisionDate));
+        if (decision && string.IsNullOrWhiteSpace(DecisionSigner)) return new(Messages.DecisionSignerRequired, nameof(DecisionSigner));
+        return CriteriaProblem(Criteria) is { } criteria ? new(criteria) : null;
     }
 
     public static string? CriteriaProblem(IReadOnlyList<CriterionLine> lines)

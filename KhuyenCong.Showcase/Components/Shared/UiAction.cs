@@ -3,28 +3,39 @@ using KhuyenCong.Showcase.Resources;
 
 namespace KhuyenCong.Showcase.Components.Shared;
 
+/// <summary>What a refused action says, and the command property it is about when it is about one input.</summary>
+public sealed record Refusal(string Message, string? Field = null);
+
 /// <summary>
-/// The one place a page turns a refused action into the sentence it shows: a rule's message as the domain wrote it,
-/// someone else's save in between, or an action outside the person's rounds and units. Anything else is a fault and
-/// goes on to the page's error boundary.
+/// The one place a page turns a refused action into the sentence it shows: a rule's message as the domain wrote it
+/// (with the field it concerns), someone else's save in between, or an action outside the person's rounds and units.
+/// Anything else is a fault and goes on to the page's error boundary. Forms use <see cref="FormErrors"/>, which puts a
+/// field's refusal under its box.
 /// </summary>
 public static class UiAction
 {
-    /// <returns>Null when the action succeeded; otherwise the message to show.</returns>
-    public static async Task<string?> RunAsync(Func<Task> action)
+    /// <returns>Null when the action succeeded; otherwise what was refused.</returns>
+    public static async Task<Refusal?> TryAsync(Func<Task> action)
     {
         try
         {
             await action();
             return null;
         }
-        catch (Exception e) when (e is DomainException or ConcurrencyConflictException)
+        catch (DomainException e)
         {
-            return e.Message;
+            return new Refusal(e.Message, e.Field);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            return new Refusal(e.Message);
         }
         catch (AccessDeniedException)
         {
-            return UiText.Common_NotAllowed;
+            return new Refusal(UiText.Common_NotAllowed);
         }
     }
+
+    /// <returns>Null when the action succeeded; otherwise the message to show.</returns>
+    public static async Task<string?> RunAsync(Func<Task> action) => (await TryAsync(action))?.Message;
 }
