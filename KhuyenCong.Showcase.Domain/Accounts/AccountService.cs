@@ -178,7 +178,10 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         var user = NewUser(request.Email, request.FullName, request.Position);
         user.UnitId = request.UnitId;
         var created = await users.CreateAsync(user);
-        if (!created.Succeeded) throw new DomainException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        if (!created.Succeeded)
+            throw new DomainException(string.Join(" ", created.Errors.Select(e => e.Description)),
+                created.Errors.Any(e => e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal))
+                    ? nameof(InviteRequest.Email) : null);
         var role = await users.AddToRoleAsync(user, request.Role);
         if (!role.Succeeded) throw new DomainException(string.Join(" ", role.Errors.Select(e => e.Description)));
         var token = await users.GeneratePasswordResetTokenAsync(user);

@@ -86,7 +86,7 @@ public sealed class HostileInputTests(SiteFixture site)
             """, pasted);
         await page.FillAsync("#product-name", "Bình gốm");
         await page.ClickAsync("[data-testid=save-product]");
-        await Assertions.Expect(page.Locator(".validation-message").First).ToContainTextAsync("tối đa 4000 ký tự");
+        await Assertions.Expect(page.FieldError("story")).ToContainTextAsync("tối đa 4000 ký tự");
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#components-reconnect-modal[open], .components-reconnect-show")).ToHaveCountAsync(0);
         await page.ShotAsync("product-too-long-desktop");

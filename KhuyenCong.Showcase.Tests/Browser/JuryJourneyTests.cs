@@ -60,6 +60,7 @@ public sealed class JuryJourneyTests(SiteFixture site)
         await chair.ShotAsync("jury-progress-desktop");
         await chair.Locator($"[data-testid='cell-{round.Entries[3].Code}-Giám khảo 3'] button").ClickAsync();
         await chair.FillAsync("#reopen-reason", "Nhập nhầm điểm tiêu chí thị trường");
+        await chair.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.SiteFixture.ScreenshotFolder, "reopen-dialog-desktop.png") });
         await chair.ClickAsync("[data-testid=reopen-confirm]");
         await Assertions.Expect(chair.Locator("[data-testid=form-success]")).ToContainTextAsync("Đã mở lại phiếu");
         var third = await site.NewPageAsync();

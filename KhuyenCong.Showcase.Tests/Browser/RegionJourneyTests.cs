@@ -67,6 +67,7 @@ public sealed class RegionJourneyTests(SiteFixture site)
         await tinh.FillAsync("#revoke-number", "77/QĐ-UBND");
         await tinh.FillAsync("#revoke-signer", "Chủ tịch UBND tỉnh Hà Tĩnh");
         await tinh.FillAsync("#revoke-reason", "Cơ sở ngừng sản xuất sản phẩm");
+        await tinh.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.SiteFixture.ScreenshotFolder, "revoke-dialog-desktop.png") });
         await tinh.ClickAsync("[data-testid=revoke-save]");
         await Assertions.Expect(revokedRow).ToContainTextAsync("Đã thu hồi");
 

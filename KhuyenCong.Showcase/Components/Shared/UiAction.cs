@@ -3,8 +3,11 @@ using KhuyenCong.Showcase.Resources;
 
 namespace KhuyenCong.Showcase.Components.Shared;
 
-/// <summary>What a refused action says, and the command property it is about when it is about one input.</summary>
-public sealed record Refusal(string Message, string? Field = null);
+/// <summary>
+/// What a refused action says, the command property it is about when it is about one input, and whether it was refused
+/// because the action lies outside the person's rounds and units (a page may say that in its own words).
+/// </summary>
+public sealed record Refusal(string Message, string? Field = null, bool Denied = false);
 
 /// <summary>
 /// The one place a page turns a refused action into the sentence it shows: a rule's message as the domain wrote it
@@ -32,7 +35,7 @@ public static class UiAction
         }
         catch (AccessDeniedException)
         {
-            return new Refusal(UiText.Common_NotAllowed);
+            return new Refusal(UiText.Common_NotAllowed, Denied: true);
         }
     }
 
