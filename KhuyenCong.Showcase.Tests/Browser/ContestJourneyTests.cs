@@ -47,7 +47,8 @@ public sealed class ContestJourneyTests(SiteFixture site)
         await producer.GotoAsync($"{Url}/producer/entries");
         await producer.WaitInteractiveAsync();
         var card = producer.Locator("[data-testid=open-round]", new() { HasTextString = roundName });
-        await card.Locator("[data-testid=entry-product]").SelectOptionAsync(new SelectOptionValue { Label = "Đèn tre trang trí" });
+        await card.Locator("[data-testid=entry-product]").ClickAsync();
+        await producer.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Đèn tre trang trí" }).ClickAsync();
         await card.Locator("[data-testid=start-entry]").ClickAsync();
         await Assertions.Expect(producer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/producer/entries/[0-9a-f-]{36}$"));
         var entryUrl = producer.Url;

@@ -38,6 +38,24 @@ public sealed class UploadZoneTests : MudComponentContext
     }
 
     [Fact]
+    public void SeveralFilesGivenAtOnceReachThePageTogetherAndOneFileAloneReachesOnFile()
+    {
+        IReadOnlyList<string>? received = null;
+        var many = Render<UploadZone>(p => p.Add(x => x.Accept, "application/pdf").Add(x => x.Label, "Thêm tệp").Add(x => x.Multiple, true)
+            .Add(x => x.OnFiles, files => received = [.. files.Select(f => f.Name)]));
+        Assert.NotNull(many.Find("input[type=file]").GetAttribute("multiple"));
+        many.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(
+            InputFileContent.CreateFromText("a", "bien-ban.pdf"), InputFileContent.CreateFromText("b", "anh-mau.pdf"), InputFileContent.CreateFromText("c", "hoa-don.pdf"));
+        many.WaitForAssertion(() => Assert.Equal(["bien-ban.pdf", "anh-mau.pdf", "hoa-don.pdf"], received));
+
+        string? one = null;
+        var single = Render<UploadZone>(p => p.Add(x => x.Accept, "text/csv").Add(x => x.Label, "Chọn tệp CSV").Add(x => x.OnFile, f => one = f.Name));
+        Assert.Null(single.Find("input[type=file]").GetAttribute("multiple"));
+        single.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("ma,ten", "don-vi.csv"));
+        single.WaitForAssertion(() => Assert.Equal("don-vi.csv", one));
+    }
+
+    [Fact]
     public async Task AStreamReadThroughReportsEachWholePercentOnceAndEndsAt100()
     {
         var reported = new List<int>();
