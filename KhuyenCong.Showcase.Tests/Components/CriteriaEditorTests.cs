@@ -1,5 +1,6 @@
 using Bunit;
 using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Contests.Rounds;
 
 namespace KhuyenCong.Showcase.Tests.Components;
 

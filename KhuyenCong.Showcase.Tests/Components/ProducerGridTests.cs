@@ -3,7 +3,6 @@ using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Components.Shared;
 using KhuyenCong.Showcase.Geography;
 using KhuyenCong.Showcase.Producers;
-using KhuyenCong.Showcase.Staff;
 using KhuyenCong.Showcase.Tests.Data;
 using KhuyenCong.Showcase.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using Bunit;
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Contests.Dossiers;
 using KhuyenCong.Showcase.Geography;
 using KhuyenCong.Showcase.Tests.Data;
 using MudBlazor;

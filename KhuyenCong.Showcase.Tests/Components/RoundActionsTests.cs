@@ -1,10 +1,11 @@
 using Bunit;
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Contests.Rounds;
 using KhuyenCong.Showcase.Geography;
 using KhuyenCong.Showcase.Judging;
-using KhuyenCong.Showcase.Tests.Data;
 using KhuyenCong.Showcase.Resources;
+using KhuyenCong.Showcase.Tests.Data;
 using MudBlazor;
 
 namespace KhuyenCong.Showcase.Tests.Components;

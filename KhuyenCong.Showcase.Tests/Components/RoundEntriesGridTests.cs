@@ -1,6 +1,7 @@
 using Bunit;
 using KhuyenCong.Showcase.Accounts;
 using KhuyenCong.Showcase.Contests;
+using KhuyenCong.Showcase.Contests.Rounds;
 using KhuyenCong.Showcase.Geography;
 using KhuyenCong.Showcase.Tests.Data;
 using MudBlazor;

@@ -1,6 +1,5 @@
 using Bunit;
 using KhuyenCong.Showcase.Accounts;
-using KhuyenCong.Showcase.Admin;
 using KhuyenCong.Showcase.Geography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

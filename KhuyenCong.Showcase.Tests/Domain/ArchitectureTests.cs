@@ -6,11 +6,41 @@ namespace KhuyenCong.Showcase.Tests.Domain;
 /// <summary>How the domain's parts may depend on each other, read from the sources the build compiles.</summary>
 public sealed class ArchitectureTests
 {
-    private static DirectoryInfo Domain()
+    private static DirectoryInfo Project(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KhuyenCong.sln"))) dir = dir.Parent;
-        return new DirectoryInfo(Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("KhuyenCong.sln"), "KhuyenCong.Showcase.Domain"));
+        return new DirectoryInfo(Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("KhuyenCong.sln"), name));
+    }
+
+    private static DirectoryInfo Domain() => Project("KhuyenCong.Showcase.Domain");
+
+    /// <summary>The web project's folders are the Domain's features (plus the app's own plumbing): no Staff/ or Admin/ by role.</summary>
+    [Fact]
+    public void TheWebProjectsFoldersAreTheDomainsFeatures()
+    {
+        // Catalogue: the public pages, reading Producers' recognised products; it has no records of its own yet.
+        string[] plumbing = ["Components", "Hosting", "Resources", "Properties", "bin", "obj", "Catalogue"];
+        var features = Domain().GetDirectories().Select(d => d.Name).ToHashSet();
+        var web = Project("KhuyenCong.Showcase").GetDirectories().Select(d => d.Name).Where(n => !plumbing.Contains(n)).ToList();
+        Assert.Contains("Contests", web);
+        Assert.All(web, folder => Assert.True(features.Contains(folder), $"KhuyenCong.Showcase/{folder} is no feature of the Domain project"));
+        // Contests is split by sub-feature; nothing is left loose at its top but what every sub-feature shares.
+        var loose = Project("KhuyenCong.Showcase").GetDirectories("Contests").Single().GetFiles().Select(f => f.Name).Order().ToList();
+        Assert.Equal(["ContestEndpoints.cs", "DecisionFields.razor"], loose);
+    }
+
+    /// <summary>Each record's EF Core mapping lives beside it, in its feature's namespace (ShowcaseDb applies them all).</summary>
+    [Fact]
+    public void EveryEntityConfigurationLivesInTheFeatureOfItsEntity()
+    {
+        var configurations = typeof(Round).Assembly.GetTypes()
+            .SelectMany(t => t.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<>))
+                .Select(i => (Configuration: t, Entity: i.GetGenericArguments()[0])))
+            .ToList();
+        Assert.True(configurations.Count >= 20, $"{configurations.Count} configurations found");
+        Assert.All(configurations, c => Assert.True(c.Configuration.Namespace == c.Entity.Namespace,
+            $"{c.Configuration.Name} is in {c.Configuration.Namespace}, {c.Entity.Name} in {c.Entity.Namespace}"));
     }
 
     [Fact]

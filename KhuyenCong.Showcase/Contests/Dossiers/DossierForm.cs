@@ -2,7 +2,7 @@ using KhuyenCong.Showcase.Components.Shared;
 using System.ComponentModel.DataAnnotations;
 using KhuyenCong.Showcase.Resources;
 
-namespace KhuyenCong.Showcase.Contests;
+namespace KhuyenCong.Showcase.Contests.Dossiers;
 
 /// <summary>Phiếu đăng ký and Bản thuyết minh as one form: the producer fills both on the dossier page.</summary>
 public sealed class DossierForm

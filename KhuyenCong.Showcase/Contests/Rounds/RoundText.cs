@@ -1,6 +1,6 @@
 using KhuyenCong.Showcase.Resources;
 
-namespace KhuyenCong.Showcase.Contests;
+namespace KhuyenCong.Showcase.Contests.Rounds;
 
 /// <summary>How a round's settings read on its pages.</summary>
 public static class RoundText

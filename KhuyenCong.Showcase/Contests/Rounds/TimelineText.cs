@@ -1,6 +1,6 @@
 using KhuyenCong.Showcase.Resources;
 
-namespace KhuyenCong.Showcase.Contests;
+namespace KhuyenCong.Showcase.Contests.Rounds;
 
 /// <summary>Timeline actions are stored as stable keys; people read them in their language.</summary>
 public static class TimelineText

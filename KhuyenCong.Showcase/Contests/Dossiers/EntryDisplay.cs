@@ -1,6 +1,6 @@
 using KhuyenCong.Showcase.Common;
 
-namespace KhuyenCong.Showcase.Contests;
+namespace KhuyenCong.Showcase.Contests.Dossiers;
 
 /// <summary>How entries read on the producer's pages: state colours and local times.</summary>
 public static class EntryDisplay

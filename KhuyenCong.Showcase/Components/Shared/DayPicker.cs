@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace KhuyenCong.Showcase.Contests;
+namespace KhuyenCong.Showcase.Components.Shared;
 
 /// <summary>
 /// MudDatePicker that reads typed text day first (<see cref="DateText.TryParse"/>: 05/03/2026 or 5/3/2026) and shows it

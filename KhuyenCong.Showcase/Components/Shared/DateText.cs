@@ -1,6 +1,7 @@
+using KhuyenCong.Showcase.Contests;
 using System.Globalization;
 
-namespace KhuyenCong.Showcase.Contests;
+namespace KhuyenCong.Showcase.Components.Shared;
 
 /// <summary>Dates as Vietnamese officials write them: dd/MM/yyyy, whatever the UI language.</summary>
 public static class DateText

@@ -5,7 +5,7 @@ using KhuyenCong.Showcase.Common;
 using KhuyenCong.Showcase.Geography;
 using KhuyenCong.Showcase.Resources;
 
-namespace KhuyenCong.Showcase.Contests;
+namespace KhuyenCong.Showcase.Contests.Rounds;
 
 public sealed class RoundForm
 {

@@ -1,11 +1,10 @@
-using KhuyenCong.Showcase.Contests;
+// The EF Core mapping of this feature's records, beside them; ShowcaseDb applies every configuration in the assembly.
 using KhuyenCong.Showcase.Geography;
-using KhuyenCong.Showcase.Judging;
 using KhuyenCong.Showcase.Producers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace KhuyenCong.Showcase.Data;
+namespace KhuyenCong.Showcase.Contests;
 
 internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
 {
@@ -199,94 +198,6 @@ internal sealed class CalendarOverrideConfiguration : IEntityTypeConfiguration<C
     }
 }
 
-internal sealed class PanelMemberConfiguration : IEntityTypeConfiguration<PanelMember>
-{
-    public void Configure(EntityTypeBuilder<PanelMember> m)
-    {
-        m.ToTable("PanelMembers");
-        m.HasKey(x => x.Id);
-        m.Property(x => x.Id).ValueGeneratedNever();
-        m.Property(x => x.UserId).HasMaxLength(200).IsRequired();
-        m.Property(x => x.FullName).HasMaxLength(PanelMember.NameMaxLength).IsRequired();
-        m.Property(x => x.Position).HasMaxLength(PanelMember.NameMaxLength);
-        m.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
-        m.HasIndex(x => new { x.RoundId, x.UserId, x.Body }).IsUnique();
-        m.Ignore(x => x.Scores);
-    }
-}
-
-internal sealed class ScoreSheetConfiguration : IEntityTypeConfiguration<ScoreSheet>
-{
-    public void Configure(EntityTypeBuilder<ScoreSheet> s)
-    {
-        s.ToTable("ScoreSheets");
-        s.HasKey(x => x.Id);
-        s.Property(x => x.Id).ValueGeneratedNever();
-        s.Property(x => x.JudgeId).HasMaxLength(200).IsRequired();
-        s.Property(x => x.Comments).HasMaxLength(ScoreSheet.CommentsMaxLength);
-        s.Property(x => x.Version).IsConcurrencyToken();
-        s.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
-        s.HasOne<Entry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
-        s.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Cascade);
-        s.Navigation(x => x.Scores).UsePropertyAccessMode(PropertyAccessMode.Field);
-        s.HasIndex(x => new { x.EntryId, x.JudgeId }).IsUnique();
-        s.HasIndex(x => new { x.RoundId, x.State });
-        s.Ignore(x => x.Total);
-    }
-}
-
-internal sealed class SheetScoreConfiguration : IEntityTypeConfiguration<SheetScore>
-{
-    public void Configure(EntityTypeBuilder<SheetScore> s)
-    {
-        s.ToTable("SheetScores");
-        s.HasKey(x => new { x.SheetId, x.CriterionId });
-        s.Property(x => x.Points).HasPrecision(5, 2);
-        s.HasOne<RoundCriterion>().WithMany().HasForeignKey(x => x.CriterionId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class ConflictDeclarationConfiguration : IEntityTypeConfiguration<ConflictDeclaration>
-{
-    public void Configure(EntityTypeBuilder<ConflictDeclaration> c)
-    {
-        c.ToTable("ConflictDeclarations");
-        c.HasKey(x => x.Id);
-        c.Property(x => x.Id).ValueGeneratedNever();
-        c.Property(x => x.UserId).HasMaxLength(200).IsRequired();
-        c.Property(x => x.Reason).HasMaxLength(ConflictDeclaration.ReasonMaxLength);
-        c.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
-        c.HasOne<Entry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
-        c.HasIndex(x => new { x.RoundId, x.EntryId, x.UserId, x.Automatic }).IsUnique();
-    }
-}
-
-internal sealed class JudgeAssignmentConfiguration : IEntityTypeConfiguration<JudgeAssignment>
-{
-    public void Configure(EntityTypeBuilder<JudgeAssignment> a)
-    {
-        a.ToTable("JudgeAssignments");
-        a.HasKey(x => new { x.RoundId, x.EntryId, x.UserId });
-        a.Property(x => x.UserId).HasMaxLength(200);
-        a.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
-        a.HasOne<Entry>().WithMany().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notifications.Notification>
-{
-    public void Configure(EntityTypeBuilder<Notifications.Notification> n)
-    {
-        n.ToTable("Notifications");
-        n.HasKey(x => x.Id);
-        n.Property(x => x.Id).ValueGeneratedNever();
-        n.Property(x => x.UserId).HasMaxLength(200).IsRequired();
-        n.Property(x => x.Text).HasMaxLength(Notifications.Notification.TextMaxLength).IsRequired();
-        n.Property(x => x.Link).HasMaxLength(Notifications.Notification.LinkMaxLength);
-        n.HasIndex(x => new { x.UserId, x.ReadAt });
-    }
-}
-
 internal sealed class DossierVersionConfiguration : IEntityTypeConfiguration<DossierVersion>
 {
     public void Configure(EntityTypeBuilder<DossierVersion> v)
@@ -331,29 +242,5 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         n.HasOne<Round>().WithMany().HasForeignKey(x => x.TargetRoundId).OnDelete(DeleteBehavior.Restrict);
         n.HasOne<Round>().WithMany().HasForeignKey(x => x.SourceRoundId).OnDelete(DeleteBehavior.Restrict);
         n.HasIndex(x => x.TargetRoundId);
-    }
-}
-
-internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
-{
-    public void Configure(EntityTypeBuilder<Region> r)
-    {
-        r.ToTable("Regions");
-        r.HasKey(x => x.Id);
-        r.Property(x => x.Id).ValueGeneratedNever();
-        r.Property(x => x.Code).HasMaxLength(Region.CodeMaxLength).IsRequired();
-        r.Property(x => x.Name).HasMaxLength(Region.NameMaxLength).IsRequired();
-        r.HasIndex(x => x.Code).IsUnique();
-    }
-}
-
-internal sealed class RegionProvinceConfiguration : IEntityTypeConfiguration<RegionProvince>
-{
-    public void Configure(EntityTypeBuilder<RegionProvince> m)
-    {
-        m.ToTable("RegionProvinces");
-        m.HasKey(x => x.ProvinceId);
-        m.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(x => x.ProvinceId).OnDelete(DeleteBehavior.Cascade);
-        m.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,54 +1,9 @@
-using KhuyenCong.Showcase.Accounts;
-using KhuyenCong.Showcase.Audit;
+// The EF Core mapping of this feature's records, beside them; ShowcaseDb applies every configuration in the assembly.
 using KhuyenCong.Showcase.Geography;
-using KhuyenCong.Showcase.Producers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace KhuyenCong.Showcase.Data;
-
-internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
-{
-    public void Configure(EntityTypeBuilder<AppUser> user)
-    {
-        user.Property(u => u.FullName).HasMaxLength(AppUser.FullNameMaxLength).IsRequired();
-        user.Property(u => u.NameKey).HasMaxLength(AppUser.FullNameMaxLength).IsRequired();
-        user.HasIndex(u => u.NameKey);
-        user.Property(u => u.Position).HasMaxLength(AppUser.PositionMaxLength);
-        user.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
-        user.HasOne<Producer>().WithMany().HasForeignKey(u => u.ProducerId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class AdministrativeUnitConfiguration : IEntityTypeConfiguration<AdministrativeUnit>
-{
-    public void Configure(EntityTypeBuilder<AdministrativeUnit> unit)
-    {
-        unit.ToTable("AdministrativeUnits");
-        unit.HasKey(u => u.Id);
-        unit.Property(u => u.Id).ValueGeneratedNever();
-        unit.Property(u => u.Code).HasMaxLength(AdministrativeUnit.CodeMaxLength).IsRequired();
-        unit.Property(u => u.Name).HasMaxLength(AdministrativeUnit.NameMaxLength).IsRequired();
-        unit.Property(u => u.SearchKey).HasMaxLength(AdministrativeUnit.NameMaxLength).IsRequired();
-        unit.HasIndex(u => new { u.Code, u.ValidFrom }).IsUnique();
-        unit.HasIndex(u => u.SearchKey);
-        unit.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
-        unit.HasMany(u => u.Successors).WithOne().HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Cascade);
-        unit.Navigation(u => u.Successors).UsePropertyAccessMode(PropertyAccessMode.Field);
-        unit.Ignore(u => u.Tier);
-        unit.Ignore(u => u.DisplayName);
-    }
-}
-
-internal sealed class UnitSuccessionConfiguration : IEntityTypeConfiguration<UnitSuccession>
-{
-    public void Configure(EntityTypeBuilder<UnitSuccession> succession)
-    {
-        succession.ToTable("UnitSuccessions");
-        succession.HasKey(s => new { s.PredecessorId, s.SuccessorId });
-        succession.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(s => s.SuccessorId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
+namespace KhuyenCong.Showcase.Producers;
 
 internal sealed class ProducerConfiguration : IEntityTypeConfiguration<Producer>
 {
@@ -135,22 +90,5 @@ internal sealed class ProductDocumentConfiguration : IEntityTypeConfiguration<Pr
         document.Property(d => d.ContentType).HasMaxLength(60).IsRequired();
         document.Property(d => d.FileName).HasMaxLength(200).IsRequired();
         document.HasIndex(d => d.BlobKey).IsUnique();
-    }
-}
-
-internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
-{
-    public void Configure(EntityTypeBuilder<AuditEntry> entry)
-    {
-        entry.ToTable("AuditEntries");
-        entry.HasKey(e => e.Id);
-        entry.Property(e => e.Id).ValueGeneratedNever();
-        entry.Property(e => e.ActorId).HasMaxLength(AuditEntry.ActorMaxLength).IsRequired();
-        entry.Property(e => e.ActorName).HasMaxLength(AuditEntry.ActorMaxLength).IsRequired();
-        entry.Property(e => e.Action).HasMaxLength(AuditEntry.ActionMaxLength).IsRequired();
-        entry.Property(e => e.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength).IsRequired();
-        entry.Property(e => e.EntityId).HasMaxLength(AuditEntry.EntityIdMaxLength).IsRequired();
-        entry.HasIndex(e => new { e.EntityType, e.EntityId });
-        entry.HasIndex(e => e.At);
     }
 }

@@ -2,7 +2,7 @@ using KhuyenCong.Showcase.Components.Shared;
 using System.ComponentModel.DataAnnotations;
 using KhuyenCong.Showcase.Resources;
 
-namespace KhuyenCong.Showcase.Contests;
+namespace KhuyenCong.Showcase.Contests.Complaints;
 
 public sealed class ComplaintForm
 {
