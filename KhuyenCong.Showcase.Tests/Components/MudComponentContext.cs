@@ -21,6 +21,12 @@ public abstract class MudComponentContext : BunitContext, IAsyncLifetime
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// The signed-in components run in a server circuit (a list's grid asks the database itself only there); call once
+    /// the services are registered. A test of the prerender sets the static RendererInfo instead.
+    /// </summary>
+    protected void RunInCircuit() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     /// <summary>What the test class holds beyond bUnit's own services (a host, a scope), released after them.</summary>
     protected virtual ValueTask DisposeOwnAsync() => ValueTask.CompletedTask;
 

@@ -52,6 +52,18 @@ public sealed class ProducerGridTests : SignedInComponentContext
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=no-producers]")), TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>Prerendered (no circuit yet), the grid already holds the first page's rows, without a pager.</summary>
+    [Fact]
+    public void ThePrerenderedPageAlreadyHoldsTheFirstPageOfRows()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        Render<MudPopoverProvider>();
+        var page = Render<ProducersPage>();
+        page.WaitForAssertion(() => Assert.Equal(20, page.FindAll("[data-testid=producer-grid] tbody tr.mud-table-row").Count));
+        Assert.Equal("Cơ sở 01", FirstName(page));
+        Assert.DoesNotContain("trong 24", page.Markup); // the pager and its total come with the circuit
+    }
+
     private static string FirstName(IRenderedComponent<ProducersPage> page) =>
         page.FindAll("[data-testid=producer-grid] tbody tr.mud-table-row").First().QuerySelector("td")!.TextContent.Trim();
 }

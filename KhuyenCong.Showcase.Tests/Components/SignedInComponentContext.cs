@@ -39,6 +39,7 @@ public abstract class SignedInComponentContext : MudComponentContext
         var user = await _scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(person.UserId);
         AddAuthorization().SetAuthorized(person.UserName)
             .SetClaims(new Claim(ClaimTypes.NameIdentifier, person.UserId), new Claim(AccountService.SecurityStampClaim, user!.SecurityStamp!));
+        RunInCircuit();
     }
 
     protected override async ValueTask DisposeOwnAsync()
