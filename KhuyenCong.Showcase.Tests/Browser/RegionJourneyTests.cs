@@ -142,7 +142,11 @@ public sealed class RegionJourneyTests(SiteFixture site)
         await bo.FillAsync("#paper-complainant", "Hội Làng nghề tỉnh Hưng Yên");
         await bo.FillAsync("#paper-reasons", "Đề nghị công bố điểm từng tiêu chí của sản phẩm đạt giải.");
         await bo.ClickAsync("[data-testid=paper-save]");
-        await Assertions.Expect(bo.Locator("[data-testid=complaint-table]")).ToContainTextAsync("Hội Làng nghề tỉnh Hưng Yên");
+        // Saved first (a refusal would say why here), then the grid's reload; both given room on a machine busy with the
+        // rest of the suite (the default 5 s once ran out on a clean clone).
+        await Assertions.Expect(bo.Locator("[data-testid=paper-complaint] [data-testid=form-success], [data-testid=paper-complaint] [data-testid=form-error]").First)
+            .ToHaveAttributeAsync("data-testid", "form-success", new() { Timeout = 15_000 });
+        await Assertions.Expect(bo.Locator("[data-testid=complaint-table]")).ToContainTextAsync("Hội Làng nghề tỉnh Hưng Yên", new() { Timeout = 15_000 });
         await bo.ShotAsync("region-complaints-desktop");
         // The council answers it in a dialog; the table says so and the button is gone.
         await bo.ClickAsync("[data-testid=resolve-complaint]");
