@@ -62,6 +62,17 @@ public static class VietnameseText
     private static string TooLong(int maxLength) =>
         string.Format(System.Globalization.CultureInfo.CurrentCulture, Resources.Messages.TextTooLong, maxLength);
 
+    /// <summary>
+    /// The items whose words contain what was typed, both folded by <see cref="SearchKey"/> ("lo hoa gom" finds "Lọ hoa
+    /// gốm"); all of them when nothing was typed. For short lists already in memory; lists in the database search their
+    /// SearchKey column in SQL.
+    /// </summary>
+    public static IEnumerable<T> Matching<T>(IEnumerable<T> items, string? typed, Func<T, string> words)
+    {
+        var key = SearchKey(typed);
+        return key.Length == 0 ? items : items.Where(item => SearchKey(words(item)).Contains(key, StringComparison.Ordinal));
+    }
+
     public static string SearchKey(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return string.Empty;

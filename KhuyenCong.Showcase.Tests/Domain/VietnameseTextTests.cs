@@ -37,4 +37,12 @@ public sealed class VietnameseTextTests
         Assert.Equal("1.234.567 đ", Money.Dong(1_234_567));
         Assert.Equal("20.104 triệu đồng", Money.Million(20_104_000_000));
     }
+
+    [Fact]
+    public void MatchingShouldFindTypedWordsWithoutDiacriticsAndKeepEverythingWhenNothingIsTyped()
+    {
+        string[] names = ["Lọ hoa gốm men rạn", "Khăn lụa tơ tằm", "Chổi đót cán tre"];
+        Assert.Equal(["Lọ hoa gốm men rạn"], VietnameseText.Matching(names, "lo hoa gom", n => n));
+        Assert.Equal(names, VietnameseText.Matching(names, "  ", n => n));
+    }
 }
