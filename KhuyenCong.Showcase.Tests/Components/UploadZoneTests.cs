@@ -8,33 +8,63 @@ using MudBlazor.Services;
 
 namespace KhuyenCong.Showcase.Tests.Components;
 
-/// <summary>The drop area of photos and documents: its progress while the bytes arrive, then what the server does.</summary>
+/// <summary>The drop area of photos and documents: its progress while the page reads the bytes, then what the server does.</summary>
 public sealed class UploadZoneTests : MudComponentContext
 {
     [Fact]
-    public void TheZoneShowsHowMuchHasArrivedThenWhatTheServerIsDoing()
+    public async Task TheZoneShowsHowMuchOfTheFileTheHandlerHasReadThenWhatTheServerIsDoingAndIsBusyUntilItReturns()
     {
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
         try
         {
-            var zone = Render<UploadZone>(p => p.Add(x => x.Accept, "image/*").Add(x => x.Label, "Chọn ảnh: Mặt trước").Add(x => x.OnFile, _ => { }));
+            var halfway = new TaskCompletionSource();
+            var readAll = new TaskCompletionSource();
+            var done = new TaskCompletionSource();
+            var zone = Render<UploadZone>(p => p.Add(x => x.Accept, "image/*").Add(x => x.Label, "Chọn ảnh: Mặt trước")
+                .Add(x => x.Working, UiText.Photo_Processing)
+                .Add(x => x.OnFile, async file =>
+                {
+                    // The page only reads; the zone counts what it reads.
+                    await using var stream = file.OpenReadStream(10_000);
+                    var buffer = new byte[420];
+                    await stream.ReadExactlyAsync(buffer);
+                    await halfway.Task;
+                    await stream.CopyToAsync(Stream.Null);
+                    await readAll.Task;
+                    done.SetResult();
+                }));
             Assert.Empty(zone.FindAll("[role=status]"));
             Assert.Equal("Chọn ảnh: Mặt trước", zone.Find("input[type=file]").GetAttribute("aria-label"));
             Assert.Contains("Kéo và thả tệp", zone.Markup);
 
-            zone.Render(p => p.Add(x => x.Busy, true).Add(x => x.Progress, 42).Add(x => x.Working, UiText.Photo_Processing));
-            Assert.Equal(string.Format(UiText.Upload_Progress, 42), zone.Find("[role=status] small").TextContent);
+            // bUnit's UploadFiles returns only when the handler has: give it from another thread, as the browser would.
+            var input = zone.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>();
+            var given = Task.Run(() => input.UploadFiles(InputFileContent.CreateFromBinary(new byte[1000], "mat-truoc.jpg")));
+            zone.WaitForAssertion(() => Assert.Equal(string.Format(UiText.Upload_Progress, 42), zone.Find("[role=status] small").TextContent));
             Assert.Equal("42", zone.Find("[role=progressbar]").GetAttribute("aria-valuenow"));
             Assert.NotNull(zone.Find("input[type=file]").GetAttribute("disabled"));
 
-            zone.Render(p => p.Add(x => x.Progress, 100));
-            Assert.Equal(UiText.Photo_Processing, zone.Find("[role=status] small").TextContent);
+            halfway.SetResult();
+            zone.WaitForAssertion(() => Assert.Equal(UiText.Photo_Processing, zone.Find("[role=status] small").TextContent));
+
+            readAll.SetResult();
+            zone.WaitForAssertion(() => Assert.Empty(zone.FindAll("[role=status]")));
+            await given.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.True(done.Task.IsCompleted);
+            Assert.Null(zone.Find("input[type=file]").GetAttribute("disabled"));
         }
         finally
         {
             CultureInfo.CurrentUICulture = before;
         }
+    }
+
+    [Fact]
+    public void APageBusyWithItsOwnWorkDisablesTheZone()
+    {
+        var zone = Render<UploadZone>(p => p.Add(x => x.Accept, "application/pdf").Add(x => x.Label, "Thêm tệp").Add(x => x.Disabled, true));
+        Assert.NotNull(zone.Find("input[type=file]").GetAttribute("disabled"));
     }
 
     [Fact]
