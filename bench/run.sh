@@ -45,6 +45,12 @@ if [ "${1:-}" = "--judging" ]; then
     dotnet bench/KhuyenCong.Showcase.Bench/bin/Release/net10.0/KhuyenCong.Showcase.Bench.dll 2>/dev/null | grep -vE '^(warn|info|fail):|^      '
 fi
 
+if [ "${1:-}" = "--circuits" ]; then
+    # Issue 10: memory per interactive circuit, 20 Chromium pages on each of four signed-in pages of the demo.
+    dotnet build bench/KhuyenCong.Showcase.Bench -c Release -v q -nologo >/dev/null
+    dotnet bench/KhuyenCong.Showcase.Bench/bin/Release/net10.0/KhuyenCong.Showcase.Bench.dll --circuits 2>/dev/null | grep -vE '^(warn|info|fail):|^      '
+fi
+
 if [ "${1:-}" = "--tests" ]; then
     t0=$(date +%s)
     ./test.sh >"$data/tests.log" 2>&1 || { tail -n 30 "$data/tests.log"; exit 1; }
