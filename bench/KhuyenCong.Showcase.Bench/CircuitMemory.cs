@@ -1,7 +1,7 @@
 // Memory per interactive circuit (issue 10): 20 real Chromium pages on one signed-in page each, the server's managed
 // heap after a full collection with one circuit open and with twenty, and again once they are closed (median of 3 runs). Prints numbers,
-// asserts nothing. It drives the app only through the browser (sign-in form, links), so the same file runs against an
-// older commit for a "before" number: bench/run.sh --circuits.
+// asserts nothing. It drives the app only through the browser (sign-in form, links), so this file and BenchBrowser.cs run against
+// an older commit for a "before" number: bench/run.sh --circuits.
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -13,16 +13,12 @@ static class CircuitMemory
     public static async Task RunAsync(string url, string password)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            Headless = true, ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await BenchBrowser.LaunchAsync(playwright);
         Console.WriteLine($"Memory per interactive circuit — {Pages} Chromium pages each, managed heap after a full collection");
-        var staff = await SignInAsync(browser, url, "tinh@demo.khuyencong.vn", password);
+        var staff = await BenchBrowser.SignInAsync(browser, url, "tinh@demo.khuyencong.vn", password, "vi-VN");
         var round = await FirstRoundAsync(staff, url);
-        var producer = await SignInAsync(browser, url, "coso@demo.khuyencong.vn", password);
-        var judge = await SignInAsync(browser, url, "giamkhao@demo.khuyencong.vn", password);
+        var producer = await BenchBrowser.SignInAsync(browser, url, "coso@demo.khuyencong.vn", password, "vi-VN");
+        var judge = await BenchBrowser.SignInAsync(browser, url, "giamkhao@demo.khuyencong.vn", password, "vi-VN");
         foreach (var (context, path) in new[] { (staff, "/staff/products"), (staff, round), (producer, "/producer"), (judge, "/jury") })
             if (Environment.GetEnvironmentVariable("BENCH_ONLY") is not { Length: > 0 } only || path.Contains(only))
                 await MeasureAsync(context, url + path, path);
@@ -75,19 +71,6 @@ static class CircuitMemory
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Task.Delay(300);
         return page;
-    }
-
-    static async Task<IBrowserContext> SignInAsync(IBrowser browser, string url, string email, string password)
-    {
-        var context = await browser.NewContextAsync(new() { Locale = "vi-VN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{url}/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.CloseAsync();
-        return context;
     }
 
     static async Task<string> FirstRoundAsync(IBrowserContext staff, string url)

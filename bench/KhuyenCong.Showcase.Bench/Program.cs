@@ -97,15 +97,9 @@ await app.StartAsync();
 var url = app.Urls.First();
 using (var playwright = await Playwright.CreateAsync())
 {
-    await using var browser = await playwright.Chromium.LaunchAsync(new() { Headless = true, ExecutablePath = "/usr/bin/chromium",
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-    var page = await (await browser.NewContextAsync()).NewPageAsync();
+    await using var browser = await BenchBrowser.LaunchAsync(playwright);
+    var page = await (await BenchBrowser.SignInAsync(browser, url, "tinh@demo.khuyencong.vn", DemoSeeder.Password)).NewPageAsync();
     page.SetDefaultTimeout(60_000);
-    await page.GotoAsync($"{url}/account/login");
-    await page.FillAsync("#email", "tinh@demo.khuyencong.vn");
-    await page.FillAsync("#password", DemoSeeder.Password);
-    await page.ClickAsync("button[type=submit]");
-    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     var renders = new List<double>();
     for (var i = 0; i < 3; i++)
     {
